@@ -1,29 +1,26 @@
+using AllianceKpi.Web.Infrastructure.Startup;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddControllersWithViews();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+PortalSettings settings;
+try
 {
-    app.UseExceptionHandler("/Home/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    settings = PortalSettings.Read(builder.Configuration, builder.Environment);
+}
+catch (PortalConfigurationException ex)
+{
+    Console.Error.WriteLine($"AllianceKpi cannot start: {ex.Message}");
+    return 1;
 }
 
-app.UseHttpsRedirection();
-app.UseRouting();
+builder.Logging.ClearProviders();
+builder.Logging.AddSerilog(new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger(), dispose: true);
+builder.AddPortal(settings);
 
-app.UseAuthorization();
+var app = builder.Build();
+app.UsePortal();
+await app.RunAsync();
+return 0;
 
-app.MapStaticAssets();
-
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
-
-app.Run();
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,31 @@
+using AllianceKpi.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Authorization;
+
+namespace AllianceKpi.Web.Infrastructure.Startup;
+
+public static class PortalPipeline
+{
+    public static void UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        else
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UsePortalLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").WithMetadata(new AllowAnonymousAttribute());
+        app.MapControllers();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using AllianceKpi.Infrastructure;
+using AllianceKpi.Infrastructure.Data;
+using AllianceKpi.Infrastructure.Identity;
+using AllianceKpi.Infrastructure.Seeding;
+using AllianceKpi.Web.Infrastructure.Authorization;
+using AllianceKpi.Web.Infrastructure.Localization;
+using AllianceKpi.Web.Infrastructure.Views;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace AllianceKpi.Web.Infrastructure.Startup;
+
+public static class PortalServices
+{
+    public static void AddPortal(this WebApplicationBuilder builder, PortalSettings settings)
+    {
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddAppDatabase(settings.Provider, settings.ConnectionString);
+        services.AddScoped<AccountSeeder>();
+        services.AddScoped<DemoSeeder>();
+        services.AddHostedService<StartupTasks>();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddDataProtection()
+            .SetApplicationName("AllianceKpi")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.StorageRoot, "keys")));
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+
+        AddAccounts(services);
+        AddAuthorization(services);
+
+        services.AddPortalLocalization();
+        services.AddControllersWithViews(options =>
+            {
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
+        services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
+        services.AddFeatureHandlers();
+    }
+
+    private static void AddAccounts(IServiceCollection services)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "AllianceKpi.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(2);
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+    }
+
+    private static void AddAuthorization(IServiceCollection services)
+    {
+        services.AddScoped<ProjectAccess>();
+        services.AddScoped<IAuthorizationHandler, ProjectRoleHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Office, p => p.RequireRole(AppRoles.Office, AppRoles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(AppRoles.Admin))
+            .AddPolicy(Policies.ProjectMember, p => p.RequireAuthenticatedUser().AddRequirements(new ProjectRoleRequirement(PiOnly: false)))
+            .AddPolicy(Policies.ProjectPi, p => p.RequireAuthenticatedUser().AddRequirements(new ProjectRoleRequirement(PiOnly: true)));
+    }
+
+    /// <summary>Registers every feature handler (a class named *Handler in a Features namespace) as scoped.</summary>
+    private static void AddFeatureHandlers(this IServiceCollection services)
+    {
+        var handlers = typeof(PortalServices).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Handler", StringComparison.Ordinal)
+                        && t.Namespace?.Contains(".Features.", StringComparison.Ordinal) == true);
+        foreach (var handler in handlers)
+        {
+            services.AddScoped(handler);
+        }
+    }
+}

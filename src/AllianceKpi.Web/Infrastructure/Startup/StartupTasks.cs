@@ -1,0 +1,52 @@
+using AllianceKpi.Infrastructure;
+using AllianceKpi.Infrastructure.Data;
+using AllianceKpi.Infrastructure.Identity;
+using AllianceKpi.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace AllianceKpi.Web.Infrastructure.Startup;
+
+/// <summary>Before the portal serves: apply migrations, create roles and the configured administrator, seed demo data.</summary>
+public sealed class StartupTasks(
+    IServiceProvider services,
+    PortalSettings settings,
+    IHostApplicationLifetime lifetime,
+    ILogger<StartupTasks> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(settings.StorageRoot);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
+        await accounts.EnsureRolesAsync();
+        if (settings.AdminEmail is not null)
+        {
+            await accounts.EnsureAccountAsync(settings.AdminEmail, "系統管理員", settings.AdminInitialPassword, AppRoles.Admin);
+        }
+        if (settings.SeedDemo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        }
+        lifetime.ApplicationStarted.Register(AnnounceAddresses);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void AnnounceAddresses()
+    {
+        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            logger.LogInformation("AllianceKpi is serving at {Address} (database: {Provider})", address, settings.Provider);
+        }
+        if (settings.SeedDemo)
+        {
+            logger.LogInformation(
+                "Demo accounts (password {Password}): {Admin} 系統管理員, {Office} 計畫辦公室, {Pi} 計畫主持人, {Assistant} 計畫助理",
+                DemoSeeder.Password, DemoSeeder.AdminEmail, DemoSeeder.OfficeEmail, DemoSeeder.PiEmail, DemoSeeder.AssistantEmail);
+        }
+    }
+}
