@@ -29,7 +29,7 @@ if [[ -f "$data/postmaster.pid" ]]; then
   else
     echo "pg-stop: cannot find pg_ctl for PostgreSQL '$version'; killing the postmaster" >&2
     pid=$(head -n 1 "$data/postmaster.pid" 2>/dev/null || true)
-    [[ "$pid" =~ ^[0-9]+$ ]] && kill -INT "$pid" 2>/dev/null || true
+    if [[ "$pid" =~ ^[0-9]+$ ]]; then kill -INT "$pid" 2>/dev/null || true; fi
     sleep 2
   fi
 fi

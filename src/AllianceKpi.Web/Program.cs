@@ -1,5 +1,4 @@
 using AllianceKpi.Web.Infrastructure.Startup;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 PortalSettings settings;
@@ -13,8 +12,7 @@ catch (PortalConfigurationException ex)
     return 1;
 }
 
-builder.Logging.ClearProviders();
-builder.Logging.AddSerilog(new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger(), dispose: true);
+builder.AddPortalLogging();
 builder.AddPortal(settings);
 
 var app = builder.Build();

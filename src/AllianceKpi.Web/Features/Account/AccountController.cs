@@ -1,0 +1,44 @@
+using AllianceKpi.Web.Infrastructure.Views;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AllianceKpi.Web.Features.Account;
+
+/// <summary>Sign-in and sign-out.</summary>
+public sealed class AccountController(SignInHandler signIn) : Controller
+{
+    [AllowAnonymous]
+    [HttpGet("/account/login")]
+    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+
+    [AllowAnonymous]
+    [HttpPost("/account/login")]
+    public async Task<IActionResult> Login(LoginForm form)
+    {
+        if (!ModelState.IsValid)
+        {
+            return View(form);
+        }
+        var outcome = await signIn.SignInAsync(form);
+        if (outcome is not null)
+        {
+            ModelState.AddModelError("", outcome);
+            form.Password = "";
+            return View(form);
+        }
+        return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+    }
+
+    [Authorize]
+    [HttpPost("/account/logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        this.Success("您已登出。");
+        return Redirect("/");
+    }
+
+    [AllowAnonymous]
+    [HttpGet("/account/access-denied")]
+    public IActionResult AccessDenied() => StatusCode(StatusCodes.Status403Forbidden);
+}

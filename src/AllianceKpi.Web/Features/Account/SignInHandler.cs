@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using AllianceKpi.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace AllianceKpi.Web.Features.Account;
+
+public sealed class LoginForm
+{
+    [Display(Name = "電子信箱")]
+    [Required(ErrorMessage = "請輸入電子信箱。")]
+    [EmailAddress(ErrorMessage = "電子信箱格式不正確。")]
+    [StringLength(256, ErrorMessage = "電子信箱最多 256 個字元。")]
+    public string Email { get; set; } = "";
+
+    [Display(Name = "密碼")]
+    [Required(ErrorMessage = "請輸入密碼。")]
+    [DataType(DataType.Password)]
+    [StringLength(128, ErrorMessage = "密碼最多 128 個字元。")]
+    public string Password { get; set; } = "";
+
+    public string? ReturnUrl { get; set; }
+}
+
+/// <summary>Checks the password with lockout after repeated failures; the message never says whether the account exists.</summary>
+public sealed class SignInHandler(SignInManager<AppUser> signInManager, UserManager<AppUser> users, ILogger<SignInHandler> logger)
+{
+    public const string WrongCredentials = "電子信箱或密碼不正確。";
+    public const string LockedOut = "登入失敗次數過多，帳號已暫時鎖定，請 15 分鐘後再試或聯絡計畫辦公室。";
+
+    /// <summary>Returns null on success, otherwise the message to show.</summary>
+    public async Task<string?> SignInAsync(LoginForm form)
+    {
+        var user = await users.FindByEmailAsync(form.Email.Trim());
+        if (user is null)
+        {
+            logger.LogInformation("Sign-in refused for an unknown e-mail");
+            return WrongCredentials;
+        }
+        var result = await signInManager.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("User {UserId} signed in", user.Id);
+            return null;
+        }
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("User {UserId} is locked out", user.Id);
+            return LockedOut;
+        }
+        return WrongCredentials;
+    }
+
+    public Task SignOutAsync() => signInManager.SignOutAsync();
+}
