@@ -37,8 +37,4 @@ public sealed class AccountController(SignInHandler signIn) : Controller
         this.Success("您已登出。");
         return Redirect("/");
     }
-
-    [AllowAnonymous]
-    [HttpGet("/account/access-denied")]
-    public IActionResult AccessDenied() => StatusCode(StatusCodes.Status403Forbidden);
 }

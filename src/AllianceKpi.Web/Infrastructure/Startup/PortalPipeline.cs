@@ -1,5 +1,6 @@
 using AllianceKpi.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 
 namespace AllianceKpi.Web.Infrastructure.Startup;
 
@@ -25,7 +26,7 @@ public static class PortalPipeline
         app.UsePortalLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHealthChecks("/health").WithMetadata(new AllowAnonymousAttribute());
+        app.MapHealthChecks("/health").WithMetadata(new AllowAnonymousAttribute(), new HttpMethodMetadata(["GET", "HEAD"]));
         app.MapControllers();
     }
 }

@@ -72,7 +72,6 @@ public static class PortalServices
         {
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
-            options.AccessDeniedPath = "/account/access-denied";
             options.Cookie.Name = "AllianceKpi.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
