@@ -1,0 +1,73 @@
+using AllianceKpi.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace AllianceKpi.Browser.Tests.Support;
+
+/// <summary>
+/// The real portal on a real Kestrel port and one headless Debian Chromium driven by Playwright, shared by a test class.
+/// Each test gets its own browser context (its own cookies).
+/// </summary>
+public sealed class BrowserHost : PortalFactory, IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public Personas People { get; private set; } = null!;
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("AK_CHROMIUM") is { Length: > 0 } path ? path : "/usr/lib/chromium/chromium";
+
+    public static string ScreenshotFolder =>
+        Environment.GetEnvironmentVariable("AK_SCREENSHOTS") is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(Path.GetTempPath(), "alliancekpi-screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {ChromiumPath}. Install it with 'apt-get install -y chromium fonts-noto-cjk' or set AK_CHROMIUM.");
+        }
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
+        People = await Personas.EnsureAsync(this);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "zh-TW",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+    }
+}
