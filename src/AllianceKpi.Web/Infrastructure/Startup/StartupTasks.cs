@@ -12,6 +12,7 @@ public sealed class StartupTasks(
     IServiceProvider services,
     PortalSettings settings,
     IHostApplicationLifetime lifetime,
+    IConfiguration configuration,
     ILogger<StartupTasks> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -41,6 +42,13 @@ public sealed class StartupTasks(
         foreach (var address in addresses)
         {
             logger.LogInformation("AllianceKpi is serving at {Address} (database: {Provider})", address, settings.Provider);
+        }
+        var chromium = configuration["Pdf:ChromiumPath"];
+        if (string.IsNullOrWhiteSpace(chromium) || !File.Exists(chromium))
+        {
+            logger.LogWarning(
+                "PDF reports are unavailable: Chromium was not found at '{Path}'. Install it with 'apt-get install -y chromium fonts-noto-cjk' " +
+                "or set Pdf:ChromiumPath. (PDF 報表暫停使用：找不到 Chromium。)", chromium);
         }
         if (settings.SeedDemo)
         {
