@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AllianceKpi.Web.Features.Office.ReportingPeriods;
 
 /// <summary>A programme year's reporting periods (綜整表類別): add, edit dates and state, open, close.</summary>
-public sealed class ReportingPeriodsController(ReportingPeriodsHandler handler, TimeProvider clock) : Controller
+public sealed class ReportingPeriodsController(ReportingPeriodsHandler handler) : Controller
 {
     private const string ListUrl = "/office/years";
 
@@ -61,13 +61,12 @@ public sealed class ReportingPeriodsController(ReportingPeriodsHandler handler, 
 
     private async Task<IActionResult> SetState(int id, ReportingPeriodState state, CancellationToken cancellationToken)
     {
-        var period = await handler.SetStateAsync(id, state, cancellationToken);
-        if (period is null)
+        var message = await handler.SetStateAsync(id, state, cancellationToken);
+        if (message is null)
         {
             return NotFound();
         }
-        var note = state == ReportingPeriodState.Open ? PeriodLabels.DateNote(period, clock.TaiwanToday()) : null;
-        this.Success($"「{period.Name}」已{(state == ReportingPeriodState.Open ? "開放填報" : "截止填報")}。{(note is null ? "" : $"注意：{note}。")}");
+        this.Success(message);
         return Redirect(ListUrl);
     }
 }

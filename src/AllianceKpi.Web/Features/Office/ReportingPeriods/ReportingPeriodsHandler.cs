@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AllianceKpi.Web.Features.Office.ReportingPeriods;
 
 /// <summary>Adds and edits a year's reporting periods, and opens or closes them.</summary>
-public sealed class ReportingPeriodsHandler(AppDbContext db)
+public sealed class ReportingPeriodsHandler(AppDbContext db, TimeProvider clock)
 {
     /// <summary>Defaults for the first kind the year does not have yet; null when the year does not exist.</summary>
     public async Task<PeriodForm?> NewFormAsync(int yearId, CancellationToken cancellationToken)
@@ -115,8 +115,8 @@ public sealed class ReportingPeriodsHandler(AppDbContext db)
         return true;
     }
 
-    /// <summary>Opens or closes a period; returns it (null when it does not exist).</summary>
-    public async Task<ReportingPeriod?> SetStateAsync(int id, ReportingPeriodState state, CancellationToken cancellationToken)
+    /// <summary>Opens or closes a period; returns the message for the office, or null when the period does not exist.</summary>
+    public async Task<string?> SetStateAsync(int id, ReportingPeriodState state, CancellationToken cancellationToken)
     {
         var period = await db.ReportingPeriods.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (period is null)
@@ -125,6 +125,11 @@ public sealed class ReportingPeriodsHandler(AppDbContext db)
         }
         period.State = state;
         await db.SaveChangesAsync(cancellationToken);
-        return period;
+        if (state != ReportingPeriodState.Open)
+        {
+            return $"「{period.Name}」已截止填報。";
+        }
+        var note = PeriodLabels.DateNote(period, clock.TaiwanToday());
+        return note is null ? $"「{period.Name}」已開放填報。" : $"「{period.Name}」已開放填報。注意：{note}。";
     }
 }
