@@ -1,0 +1,24 @@
+using AllianceKpi.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AllianceKpi.Web.Tests.Features.Office;
+
+/// <summary>A clock that stays at one instant.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
+
+/// <summary>The portal with its clock at 2021/10/21 10:00 in Taiwan (02:00 UTC): ten days before the first report's deadline.</summary>
+public sealed class FixedClockFactory : PortalFactory
+{
+    public static readonly DateTimeOffset Now = new(2021, 10, 21, 2, 0, 0, TimeSpan.Zero);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Now)));
+    }
+}
