@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ComponentModel.DataAnnotations;
 using AllianceKpi.Domain.Projects;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -18,13 +19,14 @@ public sealed class ProjectEditForm
     [StringLength(200, ErrorMessage = "計畫名稱最多 200 個字。")]
     public string Name { get; set; } = "";
 
+    /// <summary>Posted as text so that a value not on the list gets a clear message rather than a binding error.</summary>
     [Display(Name = "年度")]
     [Required(ErrorMessage = "請選擇年度。")]
-    public int? Year { get; set; }
+    public string? Year { get; set; }
 
     [Display(Name = "計畫狀態")]
     [Required(ErrorMessage = "請選擇計畫狀態。")]
-    public ProjectStatus? Status { get; set; }
+    public string? Status { get; set; }
 
     [Display(Name = "主持人姓名")]
     [Required(ErrorMessage = "請輸入主持人姓名。")]
@@ -59,12 +61,17 @@ public sealed class ProjectEditForm
     [BindNever]
     public IReadOnlyList<SelectListItem> StatusChoices { get; set; } = [];
 
+    public int? YearValue => int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+
+    public ProjectStatus? StatusValue =>
+        Enum.TryParse<ProjectStatus>(Status, out var status) && Enum.IsDefined(status) && !int.TryParse(Status, out _) ? status : null;
+
     public static ProjectEditForm From(Project project) => new()
     {
         Number = project.Number,
         Name = project.Name,
-        Year = project.Year,
-        Status = project.Status,
+        Year = project.Year.ToString(CultureInfo.InvariantCulture),
+        Status = project.Status.ToString(),
         PrincipalInvestigatorName = project.PrincipalInvestigatorName,
         School = project.School,
         Department = project.Department,
@@ -75,8 +82,8 @@ public sealed class ProjectEditForm
     {
         project.Number = Number.Trim();
         project.Name = Name.Trim();
-        project.Year = Year!.Value;
-        project.Status = Status!.Value;
+        project.Year = YearValue ?? throw new InvalidOperationException("The year is checked before the form is applied.");
+        project.Status = StatusValue ?? throw new InvalidOperationException("The status is checked before the form is applied.");
         project.PrincipalInvestigatorName = PrincipalInvestigatorName.Trim();
         project.School = School.Trim();
         project.Department = Department.Trim();

@@ -42,8 +42,8 @@ public sealed class ProjectEditHandler(AppDbContext db)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new PiAccount(u.Email ?? "", u.IsIssued && u.PasswordHash == null))
             .FirstOrDefaultAsync(cancellationToken);
         var years = await db.ProgrammeYears.OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(cancellationToken);
-        form.YearChoices = years.Select(y => new SelectListItem($"{y}（民國{RocCalendar.ToRocYear(y)}年）", y.ToString(CultureInfo.InvariantCulture), y == form.Year)).ToList();
-        form.StatusChoices = Enum.GetValues<ProjectStatus>().Select(s => new SelectListItem(s.Label(), s.ToString(), s == form.Status)).ToList();
+        form.YearChoices = years.Select(y => new SelectListItem($"{y}（民國{RocCalendar.ToRocYear(y)}年）", y.ToString(CultureInfo.InvariantCulture), y == form.YearValue)).ToList();
+        form.StatusChoices = Enum.GetValues<ProjectStatus>().Select(s => new SelectListItem(s.Label(), s.ToString(), s == form.StatusValue)).ToList();
         return true;
     }
 
@@ -81,11 +81,15 @@ public sealed class ProjectEditHandler(AppDbContext db)
         {
             violations.Add(new(nameof(form.Number), $"計畫編號 {number} 已被其他計畫使用。"));
         }
-        if (form.Year is { } year && !await db.ProgrammeYears.AnyAsync(y => y.Year == year, cancellationToken))
+        if (form.YearValue is not { } year)
+        {
+            violations.Add(new(nameof(form.Year), "請從清單選擇年度。"));
+        }
+        else if (!await db.ProgrammeYears.AnyAsync(y => y.Year == year, cancellationToken))
         {
             violations.Add(new(nameof(form.Year), $"年度 {year} 尚未建立，請先於「年度與綜整表」新增。"));
         }
-        if (form.Status is { } status && !Enum.IsDefined(status))
+        if (form.StatusValue is null)
         {
             violations.Add(new(nameof(form.Status), "請從清單選擇計畫狀態。"));
         }
