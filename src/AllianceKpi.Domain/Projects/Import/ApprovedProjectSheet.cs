@@ -64,17 +64,7 @@ public sealed class ApprovedProjectSheet
         {
             return Failed("檔案是空的：第一列須為欄位名稱（" + string.Join("、", Columns) + "），其下每列一個計畫。");
         }
-        var header = nonEmpty[0];
-        var positions = new Dictionary<string, int>();
-        var duplicates = new List<string>();
-        for (var i = 0; i < header.Cells.Count; i++)
-        {
-            var column = ColumnOf(header.Cells[i]);
-            if (column is not null && !positions.TryAdd(column, i))
-            {
-                duplicates.Add(column);
-            }
-        }
+        var (positions, duplicates) = MapHeader(nonEmpty[0]);
         var missing = Columns.Where(c => !positions.ContainsKey(c)).ToList();
         if (missing.Count > 0)
         {
@@ -118,6 +108,22 @@ public sealed class ApprovedProjectSheet
             >= 1900 and <= 2200 => year,
             _ => null,
         };
+    }
+
+    /// <summary>The position of each known column in the header row, and the columns that appear more than once.</summary>
+    private static (Dictionary<string, int> Positions, List<string> Duplicates) MapHeader(SheetRow header)
+    {
+        var positions = new Dictionary<string, int>();
+        var duplicates = new List<string>();
+        for (var i = 0; i < header.Cells.Count; i++)
+        {
+            var column = ColumnOf(header.Cells[i]);
+            if (column is not null && !positions.TryAdd(column, i))
+            {
+                duplicates.Add(column);
+            }
+        }
+        return (positions, duplicates);
     }
 
     private static string? ColumnOf(string heading)

@@ -43,7 +43,8 @@ public sealed class ProjectEditForm
     [StringLength(100, ErrorMessage = "系所最多 100 個字。")]
     public string Department { get; set; } = "";
 
-    public Guid Version { get; set; }
+    [Required(ErrorMessage = "頁面資料不完整，請重新載入頁面後再修改。")]
+    public Guid? Version { get; set; }
 
     // Shown, not bound: refilled by the handler on every display.
     [BindNever]
@@ -61,9 +62,9 @@ public sealed class ProjectEditForm
     [BindNever]
     public IReadOnlyList<SelectListItem> StatusChoices { get; set; } = [];
 
-    public int? YearValue => int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+    public int? ParsedYear() => int.TryParse(Year, NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
 
-    public ProjectStatus? StatusValue =>
+    public ProjectStatus? ParsedStatus() =>
         Enum.TryParse<ProjectStatus>(Status, out var status) && Enum.IsDefined(status) && !int.TryParse(Status, out _) ? status : null;
 
     public static ProjectEditForm From(Project project) => new()
@@ -82,8 +83,8 @@ public sealed class ProjectEditForm
     {
         project.Number = Number.Trim();
         project.Name = Name.Trim();
-        project.Year = YearValue ?? throw new InvalidOperationException("The year is checked before the form is applied.");
-        project.Status = StatusValue ?? throw new InvalidOperationException("The status is checked before the form is applied.");
+        project.Year = ParsedYear() ?? throw new InvalidOperationException("The year is checked before the form is applied.");
+        project.Status = ParsedStatus() ?? throw new InvalidOperationException("The status is checked before the form is applied.");
         project.PrincipalInvestigatorName = PrincipalInvestigatorName.Trim();
         project.School = School.Trim();
         project.Department = Department.Trim();

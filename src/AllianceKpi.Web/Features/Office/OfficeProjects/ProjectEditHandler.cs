@@ -42,8 +42,8 @@ public sealed class ProjectEditHandler(AppDbContext db)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new PiAccount(u.Email ?? "", u.IsIssued && u.PasswordHash == null))
             .FirstOrDefaultAsync(cancellationToken);
         var years = await db.ProgrammeYears.OrderByDescending(y => y.Year).Select(y => y.Year).ToListAsync(cancellationToken);
-        form.YearChoices = years.Select(y => new SelectListItem($"{y}（民國{RocCalendar.ToRocYear(y)}年）", y.ToString(CultureInfo.InvariantCulture), y == form.YearValue)).ToList();
-        form.StatusChoices = Enum.GetValues<ProjectStatus>().Select(s => new SelectListItem(s.Label(), s.ToString(), s == form.StatusValue)).ToList();
+        form.YearChoices = years.Select(y => new SelectListItem($"{y}（民國{RocCalendar.ToRocYear(y)}年）", y.ToString(CultureInfo.InvariantCulture), y == form.ParsedYear())).ToList();
+        form.StatusChoices = Enum.GetValues<ProjectStatus>().Select(s => new SelectListItem(s.Label(), s.ToString(), s == form.ParsedStatus())).ToList();
         return true;
     }
 
@@ -60,7 +60,7 @@ public sealed class ProjectEditHandler(AppDbContext db)
         {
             return violations;
         }
-        db.Entry(project).Property(p => p.Version).OriginalValue = form.Version;
+        db.Entry(project).Property(p => p.Version).OriginalValue = form.Version!.Value;
         form.ApplyTo(project);
         try
         {
@@ -81,7 +81,7 @@ public sealed class ProjectEditHandler(AppDbContext db)
         {
             violations.Add(new(nameof(form.Number), $"計畫編號 {number} 已被其他計畫使用。"));
         }
-        if (form.YearValue is not { } year)
+        if (form.ParsedYear() is not { } year)
         {
             violations.Add(new(nameof(form.Year), "請從清單選擇年度。"));
         }
@@ -89,7 +89,7 @@ public sealed class ProjectEditHandler(AppDbContext db)
         {
             violations.Add(new(nameof(form.Year), $"年度 {year} 尚未建立，請先於「年度與綜整表」新增。"));
         }
-        if (form.StatusValue is null)
+        if (form.ParsedStatus() is null)
         {
             violations.Add(new(nameof(form.Status), "請從清單選擇計畫狀態。"));
         }

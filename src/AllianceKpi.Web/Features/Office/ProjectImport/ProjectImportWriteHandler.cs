@@ -22,23 +22,11 @@ public sealed class ProjectImportWriteHandler(AppDbContext db, UserManager<AppUs
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var newAccounts = new List<(AppUser User, List<ApprovedProjectRow> Rows)>();
-            foreach (var group in rows.GroupBy(r => r.Email, StringComparer.OrdinalIgnoreCase))
+            var (newAccounts, error) = await AddProjectsAsync(rows, officeUserId, now);
+            if (error is not null)
             {
-                var (user, isNew, error) = await AccountForAsync(group.First(), now);
-                if (user is null)
-                {
-                    await transaction.RollbackAsync(cancellationToken);
-                    return new ImportResult(0, 0, error);
-                }
-                foreach (var row in group)
-                {
-                    db.Projects.Add(NewProject(row, user.Id, officeUserId, now));
-                }
-                if (isNew)
-                {
-                    newAccounts.Add((user, group.ToList()));
-                }
+                await transaction.RollbackAsync(cancellationToken);
+                return new ImportResult(0, 0, error);
             }
             await db.SaveChangesAsync(cancellationToken);
             foreach (var (user, userRows) in newAccounts)
@@ -57,6 +45,30 @@ public sealed class ProjectImportWriteHandler(AppDbContext db, UserManager<AppUs
             await transaction.RollbackAsync(cancellationToken);
             return new ImportResult(0, 0, "匯入時資料已被變更（例如同一計畫編號剛由他人建立），未匯入任何資料。請重新上傳檔案再試一次。");
         }
+    }
+
+    /// <summary>Per e-mail: the account (created when new) and its projects; the new accounts with their rows, or why an account could not be created.</summary>
+    private async Task<(List<(AppUser User, List<ApprovedProjectRow> Rows)> NewAccounts, string? Error)> AddProjectsAsync(
+        IReadOnlyList<ApprovedProjectRow> rows, string officeUserId, DateTime now)
+    {
+        var newAccounts = new List<(AppUser User, List<ApprovedProjectRow> Rows)>();
+        foreach (var group in rows.GroupBy(r => r.Email, StringComparer.OrdinalIgnoreCase))
+        {
+            var (user, isNew, error) = await AccountForAsync(group.First(), now);
+            if (user is null)
+            {
+                return (newAccounts, error);
+            }
+            foreach (var row in group)
+            {
+                db.Projects.Add(NewProject(row, user.Id, officeUserId, now));
+            }
+            if (isNew)
+            {
+                newAccounts.Add((user, group.ToList()));
+            }
+        }
+        return (newAccounts, null);
     }
 
     private async Task<(AppUser? User, bool IsNew, string? Error)> AccountForAsync(ApprovedProjectRow row, DateTime now)
