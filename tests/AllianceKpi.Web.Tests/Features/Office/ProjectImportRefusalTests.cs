@@ -96,4 +96,13 @@ public sealed class ProjectImportRefusalTests(PortalFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Forbidden, (await UploadAsync(client, Csv(Header), "x.csv", tokenPage: "/")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await ConfirmAsync(client, Guid.NewGuid().ToString("N"), tokenPage: "/")).StatusCode);
     }
+    [Fact]
+    public async Task UploadingWithoutAFileAsksForOne()
+    {
+        using var client = await factory.SignedInAsync(DemoSeeder.OfficeEmail);
+        var response = await client.PostMultipartAsync("/office/projects/import", new MultipartFormDataContent(), "/office/projects/import");
+        var page = PortalClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("請選擇要匯入的檔案（.xlsx 或 .csv）。", page.QuerySelector("[data-testid=file-errors]")!.TextContent);
+    }
 }
