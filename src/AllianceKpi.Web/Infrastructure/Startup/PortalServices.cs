@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using AllianceKpi.Infrastructure;
 using AllianceKpi.Infrastructure.Data;
+using AllianceKpi.Infrastructure.Email;
 using AllianceKpi.Infrastructure.Identity;
 using AllianceKpi.Infrastructure.Seeding;
 using AllianceKpi.Web.Infrastructure.Authorization;
@@ -27,6 +28,7 @@ public static class PortalServices
         services.AddScoped<AccountSeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddHostedService<StartupTasks>();
+        services.AddOutboxEmail(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddDataProtection()
             .SetApplicationName("AllianceKpi")
