@@ -42,6 +42,7 @@ public static class PortalServices
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
