@@ -11,7 +11,7 @@ namespace AllianceKpi.Web.Features.Settings;
 /// <summary>編輯聯盟基本資訊. Required fields, the web address and the industries are checked by <see cref="AllianceProfile.Check"/>.</summary>
 public sealed class AllianceForm
 {
-    public Guid Version { get; set; }
+    public Guid? Version { get; set; }
 
     [StringLength(200, ErrorMessage = "聯盟名稱最多 200 個字元。")]
     public string? AllianceName { get; set; }
