@@ -2,7 +2,6 @@ using AllianceKpi.Web.Infrastructure.Authorization;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 
 namespace AllianceKpi.Web.Features.Settings;
 
@@ -49,22 +48,5 @@ public sealed class AllianceController(AllianceHandler handler, BannerHandler ba
         var form = await handler.FormAsync(projectId, cancellationToken);
         ModelState.AddViolations(violations);
         return form is null ? NotFound() : View("Alliance", form);
-    }
-}
-
-/// <summary>The banner image for the public pages.</summary>
-public sealed class BannerController(BannerHandler banners) : Controller
-{
-    [AllowAnonymous]
-    [HttpGet("/banners/{projectId:int}")]
-    public async Task<IActionResult> Show(int projectId, CancellationToken cancellationToken)
-    {
-        var banner = await banners.FindAsync(projectId, cancellationToken);
-        if (banner is null)
-        {
-            return NotFound();
-        }
-        Response.Headers.CacheControl = "public, max-age=3600";
-        return File(banner.Content, "image/png", lastModified: null, entityTag: new EntityTagHeaderValue($"\"{banner.Sha256}\""));
     }
 }
