@@ -16,6 +16,11 @@ public class AppUser : IdentityUser
     public DateTime CreatedAt { get; set; }
     /// <summary>An account the office issued (統一核發) stays without a password until its holder sets one through the link.</summary>
     public bool IsIssued { get; set; }
+
+    /// <summary>The lockout end that means "disabled by an administrator" rather than a temporary lockout after wrong passwords.</summary>
+    public static readonly DateTimeOffset DisabledUntil = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static bool IsDisabledLockout(DateTimeOffset? lockoutEnd) => lockoutEnd is { } end && end >= DisabledUntil.AddYears(-1);
 }
 
 public static class AppRoles

@@ -25,6 +25,7 @@ public sealed class LoginForm
 public sealed class SignInHandler(SignInManager<AppUser> signInManager, UserManager<AppUser> users, ILogger<SignInHandler> logger)
 {
     public const string WrongCredentials = "電子信箱或密碼不正確。";
+    public const string Disabled = "此帳號已停用，如需使用請聯絡系統管理員。";
     public const string LockedOut = "登入失敗次數過多，帳號已暫時鎖定，請 15 分鐘後再試或聯絡計畫辦公室。";
 
     /// <summary>Returns null on success, otherwise the message to show.</summary>
@@ -41,6 +42,11 @@ public sealed class SignInHandler(SignInManager<AppUser> signInManager, UserMana
         {
             logger.LogInformation("User {UserId} signed in", user.Id);
             return null;
+        }
+        if (result.IsLockedOut && AppUser.IsDisabledLockout(await users.GetLockoutEndDateAsync(user)))
+        {
+            logger.LogWarning("Disabled account {UserId} tried to sign in", user.Id);
+            return Disabled;
         }
         if (result.IsLockedOut)
         {

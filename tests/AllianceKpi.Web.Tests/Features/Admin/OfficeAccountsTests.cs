@@ -113,6 +113,11 @@ public sealed class OfficeAccountsTests(PortalFactory factory) : IClassFixture<P
         var page = await admin.GetPageAsync("/admin/office-accounts");
         Assert.Equal("停用", page.QuerySelector($"tr[data-account='{email}'] [data-testid=account-state]")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.OK, await SignInStatusAsync(email, NewPassword));
+        using (var visitor = factory.NewClient())
+        {
+            var refused = await visitor.PostFormAsync("/account/login", new { Email = email, Password = NewPassword });
+            Assert.Contains(AllianceKpi.Web.Features.Account.SignInHandler.Disabled, await refused.Content.ReadAsStringAsync());
+        }
         Assert.NotEqual(stampBefore, await factory.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).SingleAsync()));
 
         await admin.PostFormAsync($"/admin/office-accounts/{userId}/enable", new { }, "/admin/office-accounts");

@@ -18,12 +18,9 @@ public sealed record StateChangeOutcome(StateChange Result, string Message = "")
 /// </summary>
 public sealed class OfficeAccountStateHandler(UserManager<AppUser> users, ILogger<OfficeAccountStateHandler> logger)
 {
-    /// <summary>The lockout end that means "disabled" (not a temporary lockout after wrong passwords).</summary>
-    public static readonly DateTimeOffset DisabledUntil = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     public static OfficeAccountState StateOf(DateTimeOffset? lockoutEnd, DateTimeOffset now) =>
         lockoutEnd is not { } end || end <= now ? OfficeAccountState.Active
-        : end >= DisabledUntil.AddYears(-1) ? OfficeAccountState.Disabled
+        : AppUser.IsDisabledLockout(end) ? OfficeAccountState.Disabled
         : OfficeAccountState.TemporarilyLocked;
 
     public async Task<StateChangeOutcome> DisableAsync(string userId, string currentUserId)
@@ -38,7 +35,7 @@ public sealed class OfficeAccountStateHandler(UserManager<AppUser> users, ILogge
             return new(StateChange.Refused, "不可停用自己的帳號。");
         }
         await users.SetLockoutEnabledAsync(user, true);
-        await users.SetLockoutEndDateAsync(user, DisabledUntil);
+        await users.SetLockoutEndDateAsync(user, AppUser.DisabledUntil);
         await users.UpdateSecurityStampAsync(user);
         logger.LogInformation("Account {UserId} disabled by {AdminId}", user.Id, currentUserId);
         return new(StateChange.Done, $"已停用帳號 {user.Email}。");

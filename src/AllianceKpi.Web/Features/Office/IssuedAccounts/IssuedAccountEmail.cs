@@ -1,6 +1,7 @@
 using System.Text;
 using AllianceKpi.Domain.Content;
 using AllianceKpi.Infrastructure.Identity;
+using AllianceKpi.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 
 namespace AllianceKpi.Web.Features.Office.IssuedAccounts;
@@ -22,7 +23,7 @@ public static class IssuedAccountEmail
         UserManager<AppUser> users, AppUser user, string baseUrl, IEnumerable<string> introduction, DateTime now)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = baseUrl.TrimEnd('/') + SetPasswordPath(user.Id, token);
+        var link = baseUrl.TrimEnd('/') + AccountLinks.SetPasswordPath(user.Id, token);
         var body = new StringBuilder()
             .Append(user.DisplayName).AppendLine(" 您好：").AppendLine();
         foreach (var line in introduction)
@@ -60,10 +61,4 @@ public static class IssuedAccountEmail
             yield return $"…等共 {projects.Count} 個計畫。";
         }
     }
-
-    /// <summary>
-    /// Same format as AccountLinks.SetPasswordPath in Features/Account, which serves the page; kept here until the two are merged.
-    /// </summary>
-    private static string SetPasswordPath(string userId, string token) =>
-        $"/account/set-password?userId={userId}&token={Uri.EscapeDataString(token)}";
 }
