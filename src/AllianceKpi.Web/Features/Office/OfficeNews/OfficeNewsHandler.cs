@@ -45,21 +45,12 @@ public sealed class OfficeNewsHandler(AppDbContext db, TimeProvider clock)
         {
             return SaveResult.NotFound;
         }
-        if (item.Version != form.Version)
+        if (!db.ExpectVersion(item, form.Version))
         {
             return SaveResult.Conflict;
         }
-        db.Entry(item).Property(n => n.Version).OriginalValue = form.Version;
         form.ApplyTo(item);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict;
-        }
+        return await db.TrySaveAsync(cancellationToken) ? SaveResult.Saved : SaveResult.Conflict;
     }
 
     /// <summary>Deletes the item; returns its title, or null when it does not exist.</summary>

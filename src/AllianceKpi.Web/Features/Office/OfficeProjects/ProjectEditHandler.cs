@@ -62,15 +62,7 @@ public sealed class ProjectEditHandler(AppDbContext db)
         }
         db.Entry(project).Property(p => p.Version).OriginalValue = form.Version!.Value;
         form.ApplyTo(project);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return [];
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return [new DomainViolation("", Conflict)];
-        }
+        return await db.TrySaveAsync(cancellationToken) ? [] : [new DomainViolation("", Conflict)];
     }
 
     private async Task<List<DomainViolation>> CheckAsync(int projectId, ProjectEditForm form, CancellationToken cancellationToken)

@@ -52,21 +52,12 @@ public sealed class OfficeQaHandler(AppDbContext db)
         {
             return SaveResult.NotFound;
         }
-        if (entry.Version != form.Version)
+        if (!db.ExpectVersion(entry, form.Version))
         {
             return SaveResult.Conflict;
         }
-        db.Entry(entry).Property(q => q.Version).OriginalValue = form.Version;
         form.ApplyTo(entry);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict;
-        }
+        return await db.TrySaveAsync(cancellationToken) ? SaveResult.Saved : SaveResult.Conflict;
     }
 
     public async Task<bool> DeleteAsync(int id, CancellationToken cancellationToken)

@@ -50,26 +50,17 @@ public sealed class YearFormHandler(AppDbContext db, TimeProvider clock)
         {
             return SaveResult.NotFound;
         }
-        if (year.Version != form.Version)
+        if (!db.ExpectVersion(year, form.Version))
         {
             return SaveResult.Conflict;
         }
-        db.Entry(year).Property(y => y.Version).OriginalValue = form.Version;
         form.ApplyTo(year);
         var violations = await CheckAsync(year, cancellationToken);
         if (violations.Count > 0)
         {
             return SaveResult.Refused(violations);
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict;
-        }
+        return await db.TrySaveAsync(cancellationToken) ? SaveResult.Saved : SaveResult.Conflict;
     }
 
     private async Task<List<DomainViolation>> CheckAsync(ProgrammeYear year, CancellationToken cancellationToken)

@@ -67,11 +67,10 @@ public sealed class ReportingPeriodsHandler(AppDbContext db, TimeProvider clock)
         {
             return SaveResult.NotFound;
         }
-        if (period.Version != form.Version)
+        if (!db.ExpectVersion(period, form.Version))
         {
             return SaveResult.Conflict;
         }
-        db.Entry(period).Property(p => p.Version).OriginalValue = form.Version;
         form.ApplyTo(period);
         var violations = period.Check();
         if (!Enum.IsDefined(form.State))
@@ -82,15 +81,7 @@ public sealed class ReportingPeriodsHandler(AppDbContext db, TimeProvider clock)
         {
             return SaveResult.Refused(violations);
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveResult.Saved;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Conflict;
-        }
+        return await db.TrySaveAsync(cancellationToken) ? SaveResult.Saved : SaveResult.Conflict;
     }
 
     /// <summary>Fills what the form shows but does not post (the year; the kind when editing). False when the row is gone.</summary>
