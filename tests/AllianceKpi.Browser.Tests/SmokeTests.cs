@@ -1,5 +1,6 @@
 using AllianceKpi.Browser.Tests.Support;
 using AllianceKpi.Infrastructure.Seeding;
+using AllianceKpi.Browser.Tests.Support.Pages;
 using Microsoft.Playwright;
 
 namespace AllianceKpi.Browser.Tests;
@@ -14,7 +15,7 @@ public sealed class SmokeTests(BrowserHost host) : BrowserTest(host), IClassFixt
         var news = await page.Locator("[data-testid=news-list] li").AllInnerTextsAsync();
         Assert.Contains(news, n => n.Contains("2020科技部產學小聯盟成果專刊"));
 
-        await LoginPage.SignInAsync(page, DemoSeeder.PiEmail, DemoSeeder.Password);
+        await new LoginPage(page).SignInAsync(DemoSeeder.PiEmail, DemoSeeder.Password);
         Assert.Equal(DemoSeeder.PiEmail, await page.Locator("[data-testid=signed-in-as]").InnerTextAsync());
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "功能設定" }).IsVisibleAsync());
     });
