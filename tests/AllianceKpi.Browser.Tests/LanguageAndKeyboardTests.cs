@@ -41,6 +41,7 @@ public sealed class LanguageAndKeyboardTests(BrowserHost host) : BrowserTest(hos
         var page = await NewPageAsync();
         var login = await new LoginPage(page).OpenAsync();
 
+        await Assertions.Expect(login.Email).ToBeFocusedAsync();
         await TabUntilFocusedAsync(page, login.Email);
         await page.Keyboard.TypeAsync(DemoSeeder.PiEmail);
         await page.Keyboard.PressAsync("Tab");
@@ -53,16 +54,34 @@ public sealed class LanguageAndKeyboardTests(BrowserHost host) : BrowserTest(hos
         await Assertions.Expect(new SiteHeader(page).SignedInAs).ToHaveTextAsync(DemoSeeder.PiEmail);
     });
 
-    /// <summary>Presses Tab from the top of the page until the field has the focus; fails if it is never reached.</summary>
+    [Fact]
+    public Task ArrowKeysOnTheLanguageSwitchDoNotReloadThePage() => ScenarioAsync(async () =>
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/");
+        var header = new SiteHeader(page);
+        await header.Language.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+
+        var switchButton = page.GetByRole(AriaRole.Button, new() { Name = "切換", Exact = true });
+        await Assertions.Expect(switchButton).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hant-TW");
+
+        await switchButton.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+    });
+
+    /// <summary>Presses Tab until the field has the focus (none when it has it already); fails if it is never reached.</summary>
     private static async Task TabUntilFocusedAsync(IPage page, ILocator field)
     {
         for (var presses = 0; presses < 40; presses++)
         {
-            await page.Keyboard.PressAsync("Tab");
             if (await field.EvaluateAsync<bool>("element => element === document.activeElement"))
             {
                 return;
             }
+            await page.Keyboard.PressAsync("Tab");
         }
         Assert.Fail("Tab never reached the field");
     }

@@ -113,7 +113,7 @@ public sealed class ApprovedProjectImportTests
     public void AnUnknownYearNamesTheYearAndWhereToCreateIt()
     {
         var verdict = Assert.Single(ApprovedProjectCheck.Check([Project(2, "P1", year: "2023")], Context));
-        Assert.Equal(["年度 2023 尚未建立，請先於「年度與綜整表」新增"], MessagesOf(verdict));
+        Assert.Equal(["年度 2023 尚未建立，請先於「年度與綜整表」新增。"], MessagesOf(verdict));
     }
 
     [Fact]

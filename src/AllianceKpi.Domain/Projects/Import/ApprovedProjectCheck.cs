@@ -91,7 +91,7 @@ public static class ApprovedProjectCheck
         }
         else if (!context.Years.Contains(year))
         {
-            violations.Add(new(ApprovedProjectSheet.YearColumn, $"年度 {year} 尚未建立，請先於「年度與綜整表」新增"));
+            violations.Add(new(ApprovedProjectSheet.YearColumn, $"年度 {year} 尚未建立，請先於「年度與綜整表」新增。"));
         }
     }
 
