@@ -1,3 +1,4 @@
+using AllianceKpi.Web.Infrastructure;
 using AllianceKpi.Domain.Calendar;
 using AllianceKpi.Domain.Projects;
 using AllianceKpi.Infrastructure.Data;

@@ -1,3 +1,4 @@
+using AllianceKpi.Web.Infrastructure;
 using AllianceKpi.Domain.Content;
 using AllianceKpi.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
