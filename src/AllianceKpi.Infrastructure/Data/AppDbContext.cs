@@ -1,6 +1,7 @@
 using AllianceKpi.Domain.Calendar;
 using AllianceKpi.Domain.Common;
 using AllianceKpi.Domain.Content;
+using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Projects;
 using AllianceKpi.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -19,6 +20,15 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<NewsItem> News => Set<NewsItem>();
     public DbSet<QaEntry> QaEntries => Set<QaEntry>();
     public DbSet<OutboxEmail> Outbox => Set<OutboxEmail>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AllianceMember> AllianceMembers => Set<AllianceMember>();
+    public DbSet<OperatingIncome> OperatingIncomes => Set<OperatingIncome>();
+    public DbSet<CooperationProject> CooperationProjects => Set<CooperationProject>();
+    public DbSet<TechTransfer> TechTransfers => Set<TechTransfer>();
+    public DbSet<TechnicalService> TechnicalServices => Set<TechnicalService>();
+    public DbSet<PromotionActivity> PromotionActivities => Set<PromotionActivity>();
+    public DbSet<MemberService> MemberServices => Set<MemberService>();
+    public DbSet<DerivedResult> DerivedResults => Set<DerivedResult>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

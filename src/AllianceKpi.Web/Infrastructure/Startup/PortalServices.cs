@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using AllianceKpi.Infrastructure;
 using AllianceKpi.Infrastructure.Data;
 using AllianceKpi.Infrastructure.Email;
+using AllianceKpi.Infrastructure.Files;
 using AllianceKpi.Infrastructure.Identity;
 using AllianceKpi.Infrastructure.Seeding;
 using AllianceKpi.Web.Infrastructure.Authorization;
@@ -10,6 +11,7 @@ using AllianceKpi.Web.Infrastructure.Localization;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -34,6 +36,9 @@ public static class PortalServices
             .SetApplicationName("AllianceKpi")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.StorageRoot, "keys")));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddAttachments(Path.Combine(settings.StorageRoot, "attachments"));
+        services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = UploadLimits.MultipartBodyBytes);
+        builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = UploadLimits.RequestBodyBytes);
 
         AddAccounts(services);
         AddAuthorization(services);
