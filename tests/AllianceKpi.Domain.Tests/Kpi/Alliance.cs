@@ -100,7 +100,7 @@ internal sealed class Alliance
             OperatingIncome => EntryKind.OperatingIncome,
             CooperationProject => EntryKind.CooperationProject,
             TechTransfer => EntryKind.TechTransfer,
-            Progress.TechnicalService => EntryKind.TechnicalService,
+            AllianceKpi.Domain.Progress.TechnicalService => EntryKind.TechnicalService,
             PromotionActivity => EntryKind.PromotionActivity,
             MemberService => EntryKind.MemberService,
             DerivedResult => EntryKind.DerivedResult,
