@@ -1,6 +1,9 @@
 namespace AllianceKpi.Domain.Kpi;
 
-/// <summary>The reasons and notes gathered while judging one entry; handed to its verdict.</summary>
+/// <summary>
+/// The reasons and notes gathered while judging one entry. Making the verdict hands the lists over and leaves the
+/// findings empty, so that one instance serves a whole list of entries.
+/// </summary>
 internal sealed class Findings
 {
     private List<string>? reasons;
@@ -15,8 +18,20 @@ internal sealed class Findings
     public void Note(string note) => (notes ??= new List<string>(1)).Add(note);
 
     public Verdict ToVerdict(EntryKind kind, int entryId, decimal? countedAmount = null) =>
-        new(kind, entryId, Clear, reasons, notes, countedAmount);
+        ToVerdict(kind, entryId, Clear, countedAmount);
 
-    public Verdict ToVerdict(EntryKind kind, int entryId, bool counted, decimal? countedAmount) =>
-        new(kind, entryId, counted, reasons, notes, countedAmount);
+    public Verdict ToVerdict(EntryKind kind, int entryId, bool counted, decimal? countedAmount)
+    {
+        var verdict = new Verdict(kind, entryId, counted, reasons, notes, countedAmount);
+        reasons = null;
+        notes = null;
+        return verdict;
+    }
+
+    /// <summary>Forgets what was gathered without making a verdict.</summary>
+    public void Reset()
+    {
+        reasons = null;
+        notes = null;
+    }
 }

@@ -21,6 +21,7 @@ internal sealed class KpiContext
     private readonly Dictionary<int, int> rankOfPeriod;
     private readonly Dictionary<int, string> nameOfPeriod;
     private readonly Dictionary<int, AllianceMember> members;
+    private readonly Dictionary<int, string> memberKeys = [];
 
     private KpiContext(KpiInput input, List<ReportingPeriod> ordered, int firstRank, int lastRank)
     {
@@ -30,6 +31,11 @@ internal sealed class KpiContext
         CooperationStartWindow = year.CooperationStartWindow;
         TechTransferWindow = year.TechTransferWindow;
         Cutoff = year.MemberCutoff;
+        ProjectWindowText = Say.Range(ProjectWindow);
+        IncomeWindowText = Say.Range(IncomeWindow);
+        CooperationStartWindowText = Say.Range(CooperationStartWindow);
+        TechTransferWindowText = Say.Range(TechTransferWindow);
+        CutoffText = Say.Day(Cutoff);
         FirstRank = firstRank;
         LastRank = lastRank;
         rankOfPeriod = new Dictionary<int, int>(ordered.Count);
@@ -52,6 +58,11 @@ internal sealed class KpiContext
     public DateRange CooperationStartWindow { get; }
     public DateRange TechTransferWindow { get; }
     public DateOnly Cutoff { get; }
+    public string ProjectWindowText { get; }
+    public string IncomeWindowText { get; }
+    public string CooperationStartWindowText { get; }
+    public string TechTransferWindowText { get; }
+    public string CutoffText { get; }
     public int FirstRank { get; }
     public int LastRank { get; }
 
@@ -106,5 +117,20 @@ internal sealed class KpiContext
         return string.IsNullOrWhiteSpace(entry.CounterpartyName)
             ? Party.Missing
             : new Party(PartyKind.NonMember, null, entry.CounterpartyName.Trim());
+    }
+
+    /// <summary>The name key of a party, computed once per member.</summary>
+    public string KeyOf(Party party)
+    {
+        if (party.Member is not { } member)
+        {
+            return Say.NameKey(party.Name);
+        }
+        if (!memberKeys.TryGetValue(member.Id, out var key))
+        {
+            key = Say.NameKey(party.Name);
+            memberKeys[member.Id] = key;
+        }
+        return key;
     }
 }

@@ -40,7 +40,4 @@ internal readonly record struct Party(PartyKind Kind, AllianceMember? Member, st
         var name = string.IsNullOrWhiteSpace(member.CompanyName) ? $"會員編號 {member.Id}" : member.CompanyName.Trim();
         return new Party(kind, member, name);
     }
-
-    /// <summary>The name compared when looking for the same money reported twice.</summary>
-    public string Key => Say.NameKey(Name);
 }

@@ -11,16 +11,16 @@ internal static class ActivityRules
     {
         var window = context.ProjectWindow;
         int events = 0, people = 0;
+        var findings = new Findings();
         foreach (var activity in activities)
         {
             if (!context.InScope(activity))
             {
                 continue;
             }
-            var findings = new Findings();
             if (!window.Contains(activity.Date))
             {
-                findings.Refuse($"活動日期 {Say.Day(activity.Date)} 不在計畫執行期間 {Say.Range(window)} 內，不列入{Promotion}");
+                findings.Refuse($"活動日期 {Say.Day(activity.Date)} 不在計畫執行期間 {context.ProjectWindowText} 內，不列入{Promotion}");
             }
             else
             {
@@ -37,13 +37,13 @@ internal static class ActivityRules
         var promotions = PromotionIndex(entries.PromotionActivities);
         var counts = new int[4];
         var people = new int[4];
+        var findings = new Findings();
         foreach (var service in entries.MemberServices)
         {
             if (!context.InScope(service))
             {
                 continue;
             }
-            var findings = new Findings();
             Judge(context, service, promotions, findings);
             if (findings.Clear && (int)service.Kind is >= 1 and <= 3)
             {
@@ -76,7 +76,7 @@ internal static class ActivityRules
         var window = context.ProjectWindow;
         if (!window.Contains(service.Date))
         {
-            findings.Refuse($"日期 {Say.Day(service.Date)} 不在計畫執行期間 {Say.Range(window)} 內，不列入{kpi}");
+            findings.Refuse($"日期 {Say.Day(service.Date)} 不在計畫執行期間 {context.ProjectWindowText} 內，不列入{kpi}");
         }
         if (promotions.TryGetValue((service.Date, Say.NameKey(service.Title)), out var promotion))
         {

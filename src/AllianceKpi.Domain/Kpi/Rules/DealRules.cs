@@ -13,16 +13,16 @@ internal static class DealRules
     {
         var window = context.TechTransferWindow;
         var tally = new Tally();
+        var findings = new Findings();
         foreach (var transfer in transfers)
         {
             if (!context.InScope(transfer))
             {
                 continue;
             }
-            var findings = new Findings();
             if (!window.Contains(transfer.SignedOn))
             {
-                findings.Refuse($"技轉簽約日期 {Say.Day(transfer.SignedOn)} 不在計畫執行期間 {Say.Range(window)} 內，不列入{Transfer}");
+                findings.Refuse($"技轉簽約日期 {Say.Day(transfer.SignedOn)} 不在計畫執行期間 {context.TechTransferWindowText} 內，不列入{Transfer}");
             }
             var licensee = context.Resolve(transfer);
             PartyRules.RequireCompany(licensee, "技轉對象", Transfer, findings,
@@ -36,16 +36,16 @@ internal static class DealRules
     {
         var window = context.ProjectWindow;
         var tally = new Tally();
+        var findings = new Findings();
         foreach (var service in services)
         {
             if (!context.InScope(service))
             {
                 continue;
             }
-            var findings = new Findings();
             if (!window.Contains(service.Date))
             {
-                findings.Refuse($"服務日期 {Say.Day(service.Date)} 不在計畫執行期間 {Say.Range(window)} 內，不列入{Service}");
+                findings.Refuse($"服務日期 {Say.Day(service.Date)} 不在計畫執行期間 {context.ProjectWindowText} 內，不列入{Service}");
             }
             PartyRules.RequireCompany(context.Resolve(service), "服務對象", Service, findings);
             verdicts.Add(tally.Add(findings, EntryKind.TechnicalService, service.Id, service.Amount));
@@ -56,13 +56,13 @@ internal static class DealRules
     public static DealFigures CooperationProjects(KpiContext context, IReadOnlyList<CooperationProject> projects, List<Verdict> verdicts)
     {
         var tally = new Tally();
+        var findings = new Findings();
         foreach (var project in projects)
         {
             if (!context.InScope(project))
             {
                 continue;
             }
-            var findings = new Findings();
             JudgeCooperation(context, project, findings);
             verdicts.Add(tally.Add(findings, EntryKind.CooperationProject, project.Id, project.Budget));
         }
@@ -76,7 +76,7 @@ internal static class DealRules
         var window = context.CooperationStartWindow;
         if (!window.Contains(project.StartDate))
         {
-            findings.Refuse($"計畫執行起始日期 {Say.Day(project.StartDate)} 不在 {Say.Range(window)} 內，不列入{Cooperation}");
+            findings.Refuse($"計畫執行起始日期 {Say.Day(project.StartDate)} 不在 {context.CooperationStartWindowText} 內，不列入{Cooperation}");
         }
         if (!project.SignedByPrincipalInvestigator)
         {

@@ -11,13 +11,13 @@ internal static class DerivedResultRules
     public static DerivedFigures Evaluate(KpiContext context, IReadOnlyList<DerivedResult> results, List<Verdict> verdicts)
     {
         var counts = new int[5];
+        var findings = new Findings();
         foreach (var result in results)
         {
             if (!context.InScope(result))
             {
                 continue;
             }
-            var findings = new Findings();
             Judge(context, result, findings);
             if (findings.Clear && (int)result.Kind is >= 1 and <= 4)
             {
@@ -50,7 +50,7 @@ internal static class DerivedResultRules
         var window = context.ProjectWindow;
         if (!window.Contains(result.Date))
         {
-            findings.Refuse($"成果日期 {Say.Day(result.Date)} 不在計畫執行期間 {Say.Range(window)} 內，不列入{kpi}");
+            findings.Refuse($"成果日期 {Say.Day(result.Date)} 不在計畫執行期間 {context.ProjectWindowText} 內，不列入{kpi}");
         }
         if (result.Kind == DerivedResultKind.PatentGranted && string.IsNullOrWhiteSpace(result.PatentNumber))
         {

@@ -12,6 +12,7 @@ internal static class IncomeRules
     {
         SameMoneyIndex? sameMoney = null;
         decimal fees = 0, services = 0, others = 0;
+        var findings = new Findings();
         foreach (var income in entries.Incomes)
         {
             if (!context.InScope(income))
@@ -19,7 +20,6 @@ internal static class IncomeRules
                 continue;
             }
             sameMoney ??= SameMoneyIndex.Build(context, entries);
-            var findings = new Findings();
             var (fee, service, other) = Judge(context, income, sameMoney, findings);
             fees += fee;
             services += service;
@@ -32,10 +32,9 @@ internal static class IncomeRules
 
     private static (decimal Fee, decimal Service, decimal Other) Judge(KpiContext context, OperatingIncome income, SameMoneyIndex sameMoney, Findings findings)
     {
-        var window = context.IncomeWindow;
-        if (!window.Contains(income.AccountingDate))
+        if (!context.IncomeWindow.Contains(income.AccountingDate))
         {
-            findings.Refuse($"會計核定日期 {Say.Day(income.AccountingDate)} 不在 {Say.Range(window)} 內，不列入營運收入");
+            findings.Refuse($"會計核定日期 {Say.Day(income.AccountingDate)} 不在 {context.IncomeWindowText} 內，不列入營運收入");
             return default;
         }
         var payer = context.Resolve(income);

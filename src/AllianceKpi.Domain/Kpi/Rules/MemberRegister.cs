@@ -50,7 +50,18 @@ internal sealed class MemberRegister(KpiContext context)
 
     private static string TaxIdKey(string? taxId)
     {
-        var trimmed = taxId?.Trim() ?? "";
-        return trimmed.Length == 8 && trimmed.All(char.IsAsciiDigit) ? trimmed : "";
+        var trimmed = taxId.AsSpan().Trim();
+        if (trimmed.Length != 8)
+        {
+            return "";
+        }
+        foreach (var c in trimmed)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return "";
+            }
+        }
+        return trimmed.Length == taxId!.Length ? taxId : trimmed.ToString();
     }
 }

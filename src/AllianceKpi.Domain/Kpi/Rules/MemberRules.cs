@@ -15,9 +15,9 @@ internal static class MemberRules
         var ordered = InPeriodOrder(context, members);
         var register = new MemberRegister(context);
         int companies = 0, others = 0, individuals = 0;
+        var findings = new Findings();
         foreach (var (rank, member) in ordered)
         {
-            var findings = new Findings();
             var category = MemberClassification.CategoryOf(member.Type);
             var valid = Judge(context, member, category, register, findings);
             if (rank < context.FirstRank)
@@ -27,6 +27,7 @@ internal static class MemberRules
                     findings.Note($"過去招募之有效會員（{context.PeriodName(member.ReportingPeriodId)}）");
                     earlier.Add(findings.ToVerdict(EntryKind.Member, member.Id, category == MemberCategory.Company, null));
                 }
+                findings.Reset();
                 continue;
             }
             if (valid)
@@ -114,13 +115,11 @@ internal static class MemberRules
         {
             findings.Note("列入個人會員數（參考，不列入 KPI）");
         }
-        else if (MemberClassification.LooksLikeHongKongOrMacau(member))
-        {
-            findings.Note("香港、澳門公司視為外商，列入廠商會員");
-        }
         else if (member.Region == Region.Abroad)
         {
-            findings.Note("國外廠商視為外商公司，列入廠商會員");
+            findings.Note(MemberClassification.LooksLikeHongKongOrMacau(member)
+                ? "香港、澳門公司視為外商，列入廠商會員"
+                : "國外廠商視為外商公司，列入廠商會員");
         }
     }
 

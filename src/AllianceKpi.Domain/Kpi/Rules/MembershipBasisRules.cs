@@ -12,7 +12,7 @@ internal static class MembershipBasisRules
 
     public static void ContractSpansCutoff(KpiContext context, AllianceMember member, string notCounted, Findings findings)
     {
-        var cutoff = Say.Day(context.Cutoff);
+        var cutoff = context.CutoffText;
         if (member.ContractStart > context.Cutoff)
         {
             findings.Refuse($"契約起始日 {Say.Day(member.ContractStart)} 晚於管考截止日 {cutoff}，契約期間未涵蓋管考截止日，{notCounted}");
@@ -54,7 +54,7 @@ internal static class MembershipBasisRules
         var window = context.TechTransferWindow;
         if (!window.Contains(member.ContractStart))
         {
-            findings.Refuse($"技轉簽約日 {Say.Day(member.ContractStart)} 不在計畫執行期間 {Say.Range(window)} 內，{notCounted}");
+            findings.Refuse($"技轉簽約日 {Say.Day(member.ContractStart)} 不在計畫執行期間 {context.TechTransferWindowText} 內，{notCounted}");
         }
         else if (findings.ReasonCount == before)
         {
@@ -75,13 +75,13 @@ internal static class MembershipBasisRules
         overlapText = end >= start ? Say.Range(start, end) : "";
         if (end < start)
         {
-            findings.Refuse($"產學合作期間 {term} 與計畫執行期間 {Say.Range(window)} 沒有重疊，須重疊 {MinimumOverlapMonths} 個月以上，{notCounted}");
+            findings.Refuse($"產學合作期間 {term} 與計畫執行期間 {context.ProjectWindowText} 沒有重疊，須重疊 {MinimumOverlapMonths} 個月以上，{notCounted}");
             return false;
         }
         var required = start.AddMonths(MinimumOverlapMonths).AddDays(-1);
         if (end < required)
         {
-            findings.Refuse($"產學合作期間 {term} 與計畫執行期間 {Say.Range(window)} 僅重疊 {overlapText}，未滿 {MinimumOverlapMonths} 個月（須重疊至 {Say.Day(required)}），{notCounted}");
+            findings.Refuse($"產學合作期間 {term} 與計畫執行期間 {context.ProjectWindowText} 僅重疊 {overlapText}，未滿 {MinimumOverlapMonths} 個月（須重疊至 {Say.Day(required)}），{notCounted}");
             return false;
         }
         return true;
