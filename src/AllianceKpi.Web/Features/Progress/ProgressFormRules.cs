@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using AllianceKpi.Domain.Calendar;
+
+namespace AllianceKpi.Web.Features.Progress;
+
+/// <summary>An amount in 仟元 typed as text: a number ≥ 0 with at most 3 decimals. Empty passes: pair with [Required] when needed.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MoneyTextAttribute() : ValidationAttribute(Message)
+{
+    public const string Message = "金額須為不小於 0 的數字，小數最多 3 位";
+
+    public override bool IsValid(object? value) =>
+        value is not string text || string.IsNullOrWhiteSpace(text) || MoneyText.TryParse(text, out _);
+}
+
+public static class MoneyText
+{
+    public static bool TryParse(string? text, out decimal amount)
+    {
+        amount = 0;
+        var trimmed = text?.Trim().Replace(",", "", StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(trimmed) || trimmed.StartsWith('-') || trimmed.StartsWith('+')
+            || !decimal.TryParse(trimmed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+        {
+            return false;
+        }
+        return amount.Scale <= 3 || decimal.Round(amount, 3) == amount;
+    }
+
+    /// <summary>The amount of a field that passed validation; 0 when empty.</summary>
+    public static decimal Value(string? text) => TryParse(text, out var amount) ? amount : 0m;
+}
+
+/// <summary>Dates typed on the 工作進度 forms.</summary>
+public static class DayText
+{
+    public static DateOnly? Value(string? text) => DateFormat.TryParse(text, out var day) ? day : null;
+}
