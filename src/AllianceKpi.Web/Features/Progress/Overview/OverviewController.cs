@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AllianceKpi.Web.Features.Progress.Overview;
 
 /// <summary>工作進度 of one project and period: the period's KPI figures and one card per kind of entry.</summary>
-public sealed class ProgressOverviewController(ProgressContextHandler contexts) : Controller
+public sealed class OverviewController(ProgressContextHandler contexts) : Controller
 {
     [Authorize(Policy = Policies.ProjectMember)]
     [HttpGet("/projects/{projectId:int}/progress/{periodId:int}")]
