@@ -43,7 +43,10 @@ public sealed record ProgressContext(
 /// <summary>Loads a <see cref="ProgressContext"/>: one query per table, entries untracked.</summary>
 public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock)
 {
-    /// <summary>Null when the project or the period does not exist, or the period is not of the project's programme year.</summary>
+    /// <summary>
+    /// Null when the project or the period does not exist, or the period is not a work-progress period (預期成果 has no entries)
+    /// of the project's programme year.
+    /// </summary>
     public async Task<ProgressContext?> LoadAsync(ClaimsPrincipal user, int projectId, int periodId, CancellationToken cancellationToken)
     {
         var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
@@ -54,7 +57,7 @@ public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock)
         var year = await db.ProgrammeYears.AsNoTracking().Include(y => y.Periods)
             .FirstOrDefaultAsync(y => y.Year == project.Year && y.Periods.Any(p => p.Id == periodId), cancellationToken);
         var period = year?.Periods.First(p => p.Id == periodId);
-        if (year is null || period is null)
+        if (year is null || period is null || !ProgressListController.ProgressKinds.Contains(period.Kind))
         {
             return null;
         }
