@@ -4,12 +4,16 @@ using AllianceKpi.Infrastructure.Files;
 using AllianceKpi.Web.Features.Office;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
 
 namespace AllianceKpi.Web.Features.Progress;
 
 /// <summary>One save of a 工作進度 entry with its optional file.</summary>
 public sealed record EntrySave<T>(ProgressContext Context, T Entry, bool IsNew, Guid Version, IFormFile? File, Action<T> Apply)
     where T : ProgressEntry;
+
+/// <summary>The file an entry holds now.</summary>
+public sealed record CurrentAttachment(int Id, string Name);
 
 /// <summary>What a save came to: the entry was not found (404), the form must be shown again, or the saved id and a warning.</summary>
 public sealed record EntrySaveOutcome(bool Found, int? SavedId, string? Warning)
@@ -87,6 +91,13 @@ public sealed class EntrySaveHandler(AppDbContext db, AttachmentService attachme
         await db.SaveChangesAsync(cancellationToken);
         await attachments.RemoveAsync(entry.ProjectId, entry.AttachmentId, cancellationToken);
     }
+
+    /// <summary>The file an entry holds, for the edit form's 「目前檔案」.</summary>
+    public async Task<CurrentAttachment?> CurrentAttachmentAsync(int projectId, int? attachmentId, CancellationToken cancellationToken) =>
+        attachmentId is null
+            ? null
+            : await db.Attachments.AsNoTracking().Where(a => a.Id == attachmentId && a.ProjectId == projectId)
+                .Select(a => new CurrentAttachment(a.Id, a.OriginalName)).FirstOrDefaultAsync(cancellationToken);
 
     private static int? Refuse<T>(EntrySave<T> save, ModelStateDictionary modelState, string? message) where T : ProgressEntry
     {

@@ -8,8 +8,6 @@ public sealed record MemberRow(AllianceMember Member, string PeriodLabel, Verdic
 /// <summary>This period's members with their verdicts, and the still-valid members of earlier periods (read-only).</summary>
 public sealed record MembersPage(ProgressContext Context, IReadOnlyList<MemberRow> Current, IReadOnlyList<MemberRow> Earlier);
 
-public sealed record CurrentAttachment(int Id, string Name);
-
 /// <summary>The add or edit form with what it shows around the fields.</summary>
 public sealed record MemberFormPage(ProgressContext Context, MemberForm Form, int? EntryId, CurrentAttachment? Current, string? DuplicateWarning)
 {

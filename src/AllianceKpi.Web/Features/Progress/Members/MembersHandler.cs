@@ -33,7 +33,7 @@ public sealed class MembersHandler(AppDbContext db, EntrySaveHandler saver)
             return null;
         }
         var form = MemberForm.From(member);
-        return new MemberFormPage(context, form, id, await CurrentAsync(context.ProjectId, member.AttachmentId, cancellationToken),
+        return new MemberFormPage(context, form, id, await saver.CurrentAttachmentAsync(context.ProjectId, member.AttachmentId, cancellationToken),
             DuplicateWarning(context, form, id));
     }
 
@@ -41,7 +41,7 @@ public sealed class MembersHandler(AppDbContext db, EntrySaveHandler saver)
     public async Task<MemberFormPage> RedisplayAsync(ProgressContext context, MemberForm form, int? id, CancellationToken cancellationToken)
     {
         var attachmentId = context.Entries.Members.FirstOrDefault(m => m.Id == id)?.AttachmentId;
-        return new MemberFormPage(context, form, id, await CurrentAsync(context.ProjectId, attachmentId, cancellationToken),
+        return new MemberFormPage(context, form, id, await saver.CurrentAttachmentAsync(context.ProjectId, attachmentId, cancellationToken),
             DuplicateWarning(context, form, id));
     }
 
@@ -91,11 +91,5 @@ public sealed class MembersHandler(AppDbContext db, EntrySaveHandler saver)
     private Task<AllianceMember?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
         db.AllianceMembers.FirstOrDefaultAsync(
             m => m.Id == id && m.ProjectId == context.ProjectId && m.ReportingPeriodId == context.PeriodId, cancellationToken);
-
-    private async Task<CurrentAttachment?> CurrentAsync(int projectId, int? attachmentId, CancellationToken cancellationToken) =>
-        attachmentId is null
-            ? null
-            : await db.Attachments.AsNoTracking().Where(a => a.Id == attachmentId && a.ProjectId == projectId)
-                .Select(a => new CurrentAttachment(a.Id, a.OriginalName)).FirstOrDefaultAsync(cancellationToken);
 }
 
