@@ -46,6 +46,13 @@ public static class ProgressLabels
         _ => nature.ToString(),
     };
 
+    public static string Of(BudgetBasis basis) => basis switch
+    {
+        BudgetBasis.Total => "計畫總經費",
+        BudgetBasis.ReceivedThisYear => "本年度實際進帳金額",
+        _ => basis.ToString(),
+    };
+
     public static string Paying(bool isPaying) => isPaying ? "收費會員" : "免費會員";
 
     public static string YesNo(bool? value) => value switch { true => "是", false => "否", null => "" };
