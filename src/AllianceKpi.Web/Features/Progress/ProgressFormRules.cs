@@ -37,3 +37,12 @@ public static class DayText
 {
     public static DateOnly? Value(string? text) => DateFormat.TryParse(text, out var day) ? day : null;
 }
+
+/// <summary>A count (人, 家) typed as text: a whole number from 0 to 999999.</summary>
+public static class CountText
+{
+    public const string Pattern = @"^\s*\d{1,6}\s*$";
+    public const string Message = "請輸入 0 以上的整數";
+
+    public static int Value(string? text) => int.TryParse(text?.Trim(), out var count) ? count : 0;
+}

@@ -17,7 +17,7 @@ public static class ProgressKinds
         new(EntryKind.CooperationProject, "衍生產學合作計畫", "cooperation"),
         new(EntryKind.TechTransfer, "衍生技轉", "tech-transfers"),
         new(EntryKind.TechnicalService, "技術服務", "technical-services"),
-        new(EntryKind.PromotionActivity, "聯盟推廣活動", null),
+        new(EntryKind.PromotionActivity, "聯盟推廣活動", "promotion"),
         new(EntryKind.MemberService, "對聯盟會員之服務", null),
         new(EntryKind.DerivedResult, "協助聯盟會員衍生成果", null),
     ];
