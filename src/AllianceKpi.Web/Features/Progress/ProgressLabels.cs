@@ -53,6 +53,23 @@ public static class ProgressLabels
         _ => basis.ToString(),
     };
 
+    public static string Of(MemberServiceKind kind) => kind switch
+    {
+        MemberServiceKind.Seminar => "技術研討會",
+        MemberServiceKind.Consulting => "專業諮詢服務",
+        MemberServiceKind.SiteVisit => "訪廠現地指導",
+        _ => kind.ToString(),
+    };
+
+    public static string Of(DerivedResultKind kind) => kind switch
+    {
+        DerivedResultKind.NewProduct => "新產品",
+        DerivedResultKind.NewTechnology => "新技術",
+        DerivedResultKind.PatentApplied => "專利申請",
+        DerivedResultKind.PatentGranted => "專利獲證",
+        _ => kind.ToString(),
+    };
+
     public static string Paying(bool isPaying) => isPaying ? "收費會員" : "免費會員";
 
     public static string YesNo(bool? value) => value switch { true => "是", false => "否", null => "" };
