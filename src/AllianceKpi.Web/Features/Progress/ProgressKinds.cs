@@ -19,7 +19,7 @@ public static class ProgressKinds
         new(EntryKind.TechnicalService, "技術服務", "technical-services"),
         new(EntryKind.PromotionActivity, "聯盟推廣活動", "promotion"),
         new(EntryKind.MemberService, "對聯盟會員之服務", "member-services"),
-        new(EntryKind.DerivedResult, "協助聯盟會員衍生成果", null),
+        new(EntryKind.DerivedResult, "協助聯盟會員衍生成果", "derived-results"),
     ];
 
     /// <summary>How many entries of the kind are tagged with the context's period.</summary>
