@@ -2,8 +2,8 @@ using AllianceKpi.Domain.Kpi;
 
 namespace AllianceKpi.Web.Features.Progress;
 
-/// <summary>One kind of 工作進度 entry as the pages show it: its label and the path of its page (null: page not built yet).</summary>
-public sealed record ProgressKindInfo(EntryKind Kind, string Label, string? Slug);
+/// <summary>One kind of 工作進度 entry as the pages show it: its label and the last segment of its page's path.</summary>
+public sealed record ProgressKindInfo(EntryKind Kind, string Label, string Slug);
 
 /// <summary>The tabs of a project's 工作進度 for one period.</summary>
 public sealed record ProgressTabs(ProgressContext Context, EntryKind? Active);

@@ -192,5 +192,11 @@ public sealed class MemberPageTests(ProgressClockFactory factory) : IClassFixtur
         var members = page.QuerySelector("[data-kind=Member]")!;
         Assert.True(int.Parse(members.QuerySelector("[data-testid=counted]")!.TextContent) >= 1);
         Assert.NotNull(page.QuerySelector("[data-testid=figures] [data-measure=CompanyMembers]"));
+        var tabs = page.QuerySelectorAll("[data-testid=progress-tabs] a").Select(a => a.GetAttribute("href")!.Split('/').Last()).ToList();
+        Assert.Equal([periodId.ToString(), "members", "income", "cooperation", "tech-transfers", "technical-services", "promotion", "member-services", "derived-results"], tabs);
+        foreach (var tab in page.QuerySelectorAll("[data-testid=progress-tabs] a").Skip(1))
+        {
+            await client.GetPageAsync(tab.GetAttribute("href")!);
+        }
     }
 }
