@@ -18,15 +18,17 @@ public sealed record CooperationFormPage(ProgressContext Context, CooperationFor
 }
 
 /// <summary>衍生產學合作計畫 of one project and period: list, form, save and delete; every query is scoped to the project.</summary>
-public sealed class CooperationHandler(AppDbContext db, EntrySaveHandler saver)
+public sealed class CooperationHandler(AppDbContext db, EntrySaveHandler saver) : IEntryPages<CooperationForm>
 {
-    public static CooperationPage Page(ProgressContext context) => new(context, context.Entries.CooperationProjects
+    public EntryKind Kind => EntryKind.CooperationProject;
+
+    public CooperationPage Page(ProgressContext context) => new(context, context.Entries.CooperationProjects
         .Where(e => e.ReportingPeriodId == context.PeriodId)
         .Select(e => new CooperationRow(e, context.PeriodLabel(e.ReportingPeriodId), PayerChoices.NameOf(context, e),
             context.VerdictOf(EntryKind.CooperationProject, e.Id)))
         .ToList());
 
-    public static CooperationFormPage NewForm(ProgressContext context) => new(context, new CooperationForm(), null, null, PayerChoices.UpToPeriod(context));
+    public CooperationFormPage NewForm(ProgressContext context) => new(context, new CooperationForm(), null, null, PayerChoices.UpToPeriod(context));
 
     public async Task<CooperationFormPage?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken)
     {
@@ -65,6 +67,17 @@ public sealed class CooperationHandler(AppDbContext db, EntrySaveHandler saver)
         await saver.DeleteAsync(project, cancellationToken);
         return DeleteOutcome.Deleted;
     }
+
+
+    object IEntryPages<CooperationForm>.Page(ProgressContext context) => Page(context);
+
+    object IEntryPages<CooperationForm>.NewForm(ProgressContext context) => NewForm(context);
+
+    async Task<object?> IEntryPages<CooperationForm>.EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
+        await EditFormAsync(context, id, cancellationToken);
+
+    async Task<object> IEntryPages<CooperationForm>.RedisplayAsync(ProgressContext context, CooperationForm form, int? id, CancellationToken cancellationToken) =>
+        await RedisplayAsync(context, form, id, cancellationToken);
 
     private Task<CooperationProject?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
         db.CooperationProjects.FirstOrDefaultAsync(

@@ -18,15 +18,17 @@ public sealed record DerivedResultFormPage(ProgressContext Context, DerivedResul
 }
 
 /// <summary>協助聯盟會員衍生成果 of one project and period: list, form, save and delete; every query is scoped to the project.</summary>
-public sealed class DerivedResultHandler(AppDbContext db, EntrySaveHandler saver)
+public sealed class DerivedResultHandler(AppDbContext db, EntrySaveHandler saver) : IEntryPages<DerivedResultForm>
 {
-    public static DerivedResultPage Page(ProgressContext context) => new(context, context.Entries.DerivedResults
+    public EntryKind Kind => EntryKind.DerivedResult;
+
+    public DerivedResultPage Page(ProgressContext context) => new(context, context.Entries.DerivedResults
         .Where(e => e.ReportingPeriodId == context.PeriodId)
         .Select(e => new DerivedResultRow(e, context.PeriodLabel(e.ReportingPeriodId), PayerChoices.NameOf(context, e),
             context.VerdictOf(EntryKind.DerivedResult, e.Id)))
         .ToList());
 
-    public static DerivedResultFormPage NewForm(ProgressContext context) => new(context, new DerivedResultForm(), null, null, PayerChoices.UpToPeriod(context));
+    public DerivedResultFormPage NewForm(ProgressContext context) => new(context, new DerivedResultForm(), null, null, PayerChoices.UpToPeriod(context));
 
     public async Task<DerivedResultFormPage?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken)
     {
@@ -65,6 +67,17 @@ public sealed class DerivedResultHandler(AppDbContext db, EntrySaveHandler saver
         await saver.DeleteAsync(result, cancellationToken);
         return DeleteOutcome.Deleted;
     }
+
+
+    object IEntryPages<DerivedResultForm>.Page(ProgressContext context) => Page(context);
+
+    object IEntryPages<DerivedResultForm>.NewForm(ProgressContext context) => NewForm(context);
+
+    async Task<object?> IEntryPages<DerivedResultForm>.EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
+        await EditFormAsync(context, id, cancellationToken);
+
+    async Task<object> IEntryPages<DerivedResultForm>.RedisplayAsync(ProgressContext context, DerivedResultForm form, int? id, CancellationToken cancellationToken) =>
+        await RedisplayAsync(context, form, id, cancellationToken);
 
     private Task<DerivedResult?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
         db.DerivedResults.FirstOrDefaultAsync(

@@ -18,15 +18,17 @@ public sealed record IncomeFormPage(ProgressContext Context, IncomeForm Form, in
 }
 
 /// <summary>聯盟營運收入 of one project and period: list, form, save and delete; every query is scoped to the project.</summary>
-public sealed class IncomeHandler(AppDbContext db, EntrySaveHandler saver)
+public sealed class IncomeHandler(AppDbContext db, EntrySaveHandler saver) : IEntryPages<IncomeForm>
 {
-    public static IncomePage Page(ProgressContext context) => new(context, context.Entries.Incomes
+    public EntryKind Kind => EntryKind.OperatingIncome;
+
+    public IncomePage Page(ProgressContext context) => new(context, context.Entries.Incomes
         .Where(e => e.ReportingPeriodId == context.PeriodId)
         .Select(e => new IncomeRow(e, context.PeriodLabel(e.ReportingPeriodId), PayerChoices.NameOf(context, e),
             context.VerdictOf(EntryKind.OperatingIncome, e.Id)))
         .ToList());
 
-    public static IncomeFormPage NewForm(ProgressContext context) => new(context, new IncomeForm(), null, null, PayerChoices.UpToPeriod(context));
+    public IncomeFormPage NewForm(ProgressContext context) => new(context, new IncomeForm(), null, null, PayerChoices.UpToPeriod(context));
 
     public async Task<IncomeFormPage?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken)
     {
@@ -65,6 +67,17 @@ public sealed class IncomeHandler(AppDbContext db, EntrySaveHandler saver)
         await saver.DeleteAsync(income, cancellationToken);
         return DeleteOutcome.Deleted;
     }
+
+
+    object IEntryPages<IncomeForm>.Page(ProgressContext context) => Page(context);
+
+    object IEntryPages<IncomeForm>.NewForm(ProgressContext context) => NewForm(context);
+
+    async Task<object?> IEntryPages<IncomeForm>.EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
+        await EditFormAsync(context, id, cancellationToken);
+
+    async Task<object> IEntryPages<IncomeForm>.RedisplayAsync(ProgressContext context, IncomeForm form, int? id, CancellationToken cancellationToken) =>
+        await RedisplayAsync(context, form, id, cancellationToken);
 
     private Task<OperatingIncome?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
         db.OperatingIncomes.FirstOrDefaultAsync(

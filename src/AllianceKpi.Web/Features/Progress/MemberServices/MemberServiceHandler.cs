@@ -17,15 +17,17 @@ public sealed record MemberServiceFormPage(ProgressContext Context, MemberServic
 }
 
 /// <summary>對聯盟會員之服務 of one project and period: list, form, save and delete; every query is scoped to the project.</summary>
-public sealed class MemberServiceHandler(AppDbContext db, EntrySaveHandler saver)
+public sealed class MemberServiceHandler(AppDbContext db, EntrySaveHandler saver) : IEntryPages<MemberServiceForm>
 {
-    public static MemberServicePage Page(ProgressContext context) => new(context, context.Entries.MemberServices
+    public EntryKind Kind => EntryKind.MemberService;
+
+    public MemberServicePage Page(ProgressContext context) => new(context, context.Entries.MemberServices
         .Where(e => e.ReportingPeriodId == context.PeriodId)
         .Select(e => new MemberServiceRow(e, context.PeriodLabel(e.ReportingPeriodId),
             context.VerdictOf(EntryKind.MemberService, e.Id)))
         .ToList());
 
-    public static MemberServiceFormPage NewForm(ProgressContext context) => new(context, new MemberServiceForm(), null, null);
+    public MemberServiceFormPage NewForm(ProgressContext context) => new(context, new MemberServiceForm(), null, null);
 
     public async Task<MemberServiceFormPage?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken)
     {
@@ -64,6 +66,17 @@ public sealed class MemberServiceHandler(AppDbContext db, EntrySaveHandler saver
         await saver.DeleteAsync(service, cancellationToken);
         return DeleteOutcome.Deleted;
     }
+
+
+    object IEntryPages<MemberServiceForm>.Page(ProgressContext context) => Page(context);
+
+    object IEntryPages<MemberServiceForm>.NewForm(ProgressContext context) => NewForm(context);
+
+    async Task<object?> IEntryPages<MemberServiceForm>.EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
+        await EditFormAsync(context, id, cancellationToken);
+
+    async Task<object> IEntryPages<MemberServiceForm>.RedisplayAsync(ProgressContext context, MemberServiceForm form, int? id, CancellationToken cancellationToken) =>
+        await RedisplayAsync(context, form, id, cancellationToken);
 
     private Task<MemberService?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
         db.MemberServices.FirstOrDefaultAsync(

@@ -8,9 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AllianceKpi.Web.Features.Progress.Members;
 
 /// <summary>招募聯盟會員 of one project and period: list, form, save and delete; every query is scoped to the project.</summary>
-public sealed class MembersHandler(AppDbContext db, EntrySaveHandler saver)
+public sealed class MembersHandler(AppDbContext db, EntrySaveHandler saver) : IEntryPages<MemberForm>
 {
-    public static MembersPage Page(ProgressContext context)
+    public EntryKind Kind => EntryKind.Member;
+
+    public MembersPage Page(ProgressContext context)
     {
         var current = context.Entries.Members.Where(m => m.ReportingPeriodId == context.PeriodId)
             .Select(m => new MemberRow(m, context.PeriodLabel(m.ReportingPeriodId), context.VerdictOf(EntryKind.Member, m.Id)))
@@ -22,7 +24,7 @@ public sealed class MembersHandler(AppDbContext db, EntrySaveHandler saver)
         return new MembersPage(context, current, earlier);
     }
 
-    public static MemberFormPage NewForm(ProgressContext context) => new(context, new MemberForm(), null, null, null);
+    public MemberFormPage NewForm(ProgressContext context) => new(context, new MemberForm(), null, null, null);
 
     /// <summary>The edit form of an entry of this project AND this period (an earlier period's entry is read-only here); null otherwise.</summary>
     public async Task<MemberFormPage?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken)
@@ -87,6 +89,17 @@ public sealed class MembersHandler(AppDbContext db, EntrySaveHandler saver)
                 || (!string.IsNullOrEmpty(name) && string.Equals(m.CompanyName, name, StringComparison.OrdinalIgnoreCase))));
         return same is null ? null : $"此統一編號／公司名稱已是本聯盟會員（{context.PeriodLabel(same.ReportingPeriodId)}）";
     }
+
+
+    object IEntryPages<MemberForm>.Page(ProgressContext context) => Page(context);
+
+    object IEntryPages<MemberForm>.NewForm(ProgressContext context) => NewForm(context);
+
+    async Task<object?> IEntryPages<MemberForm>.EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
+        await EditFormAsync(context, id, cancellationToken);
+
+    async Task<object> IEntryPages<MemberForm>.RedisplayAsync(ProgressContext context, MemberForm form, int? id, CancellationToken cancellationToken) =>
+        await RedisplayAsync(context, form, id, cancellationToken);
 
     private Task<AllianceMember?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
         db.AllianceMembers.FirstOrDefaultAsync(

@@ -17,15 +17,17 @@ public sealed record PromotionFormPage(ProgressContext Context, PromotionForm Fo
 }
 
 /// <summary>聯盟推廣活動 of one project and period: list, form, save and delete; every query is scoped to the project.</summary>
-public sealed class PromotionHandler(AppDbContext db, EntrySaveHandler saver)
+public sealed class PromotionHandler(AppDbContext db, EntrySaveHandler saver) : IEntryPages<PromotionForm>
 {
-    public static PromotionPage Page(ProgressContext context) => new(context, context.Entries.PromotionActivities
+    public EntryKind Kind => EntryKind.PromotionActivity;
+
+    public PromotionPage Page(ProgressContext context) => new(context, context.Entries.PromotionActivities
         .Where(e => e.ReportingPeriodId == context.PeriodId)
         .Select(e => new PromotionRow(e, context.PeriodLabel(e.ReportingPeriodId),
             context.VerdictOf(EntryKind.PromotionActivity, e.Id)))
         .ToList());
 
-    public static PromotionFormPage NewForm(ProgressContext context) => new(context, new PromotionForm(), null, null);
+    public PromotionFormPage NewForm(ProgressContext context) => new(context, new PromotionForm(), null, null);
 
     public async Task<PromotionFormPage?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken)
     {
@@ -64,6 +66,17 @@ public sealed class PromotionHandler(AppDbContext db, EntrySaveHandler saver)
         await saver.DeleteAsync(activity, cancellationToken);
         return DeleteOutcome.Deleted;
     }
+
+
+    object IEntryPages<PromotionForm>.Page(ProgressContext context) => Page(context);
+
+    object IEntryPages<PromotionForm>.NewForm(ProgressContext context) => NewForm(context);
+
+    async Task<object?> IEntryPages<PromotionForm>.EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
+        await EditFormAsync(context, id, cancellationToken);
+
+    async Task<object> IEntryPages<PromotionForm>.RedisplayAsync(ProgressContext context, PromotionForm form, int? id, CancellationToken cancellationToken) =>
+        await RedisplayAsync(context, form, id, cancellationToken);
 
     private Task<PromotionActivity?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
         db.PromotionActivities.FirstOrDefaultAsync(

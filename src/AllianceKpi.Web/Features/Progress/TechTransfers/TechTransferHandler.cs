@@ -18,15 +18,17 @@ public sealed record TechTransferFormPage(ProgressContext Context, TechTransferF
 }
 
 /// <summary>衍生技轉 of one project and period: list, form, save and delete; every query is scoped to the project.</summary>
-public sealed class TechTransferHandler(AppDbContext db, EntrySaveHandler saver)
+public sealed class TechTransferHandler(AppDbContext db, EntrySaveHandler saver) : IEntryPages<TechTransferForm>
 {
-    public static TechTransferPage Page(ProgressContext context) => new(context, context.Entries.TechTransfers
+    public EntryKind Kind => EntryKind.TechTransfer;
+
+    public TechTransferPage Page(ProgressContext context) => new(context, context.Entries.TechTransfers
         .Where(e => e.ReportingPeriodId == context.PeriodId)
         .Select(e => new TechTransferRow(e, context.PeriodLabel(e.ReportingPeriodId), PayerChoices.NameOf(context, e),
             context.VerdictOf(EntryKind.TechTransfer, e.Id)))
         .ToList());
 
-    public static TechTransferFormPage NewForm(ProgressContext context) => new(context, new TechTransferForm(), null, null, PayerChoices.UpToPeriod(context));
+    public TechTransferFormPage NewForm(ProgressContext context) => new(context, new TechTransferForm(), null, null, PayerChoices.UpToPeriod(context));
 
     public async Task<TechTransferFormPage?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken)
     {
@@ -65,6 +67,17 @@ public sealed class TechTransferHandler(AppDbContext db, EntrySaveHandler saver)
         await saver.DeleteAsync(transfer, cancellationToken);
         return DeleteOutcome.Deleted;
     }
+
+
+    object IEntryPages<TechTransferForm>.Page(ProgressContext context) => Page(context);
+
+    object IEntryPages<TechTransferForm>.NewForm(ProgressContext context) => NewForm(context);
+
+    async Task<object?> IEntryPages<TechTransferForm>.EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
+        await EditFormAsync(context, id, cancellationToken);
+
+    async Task<object> IEntryPages<TechTransferForm>.RedisplayAsync(ProgressContext context, TechTransferForm form, int? id, CancellationToken cancellationToken) =>
+        await RedisplayAsync(context, form, id, cancellationToken);
 
     private Task<TechTransfer?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
         db.TechTransfers.FirstOrDefaultAsync(

@@ -18,15 +18,17 @@ public sealed record TechnicalServiceFormPage(ProgressContext Context, Technical
 }
 
 /// <summary>技術服務 of one project and period: list, form, save and delete; every query is scoped to the project.</summary>
-public sealed class TechnicalServiceHandler(AppDbContext db, EntrySaveHandler saver)
+public sealed class TechnicalServiceHandler(AppDbContext db, EntrySaveHandler saver) : IEntryPages<TechnicalServiceForm>
 {
-    public static TechnicalServicePage Page(ProgressContext context) => new(context, context.Entries.TechnicalServices
+    public EntryKind Kind => EntryKind.TechnicalService;
+
+    public TechnicalServicePage Page(ProgressContext context) => new(context, context.Entries.TechnicalServices
         .Where(e => e.ReportingPeriodId == context.PeriodId)
         .Select(e => new TechnicalServiceRow(e, context.PeriodLabel(e.ReportingPeriodId), PayerChoices.NameOf(context, e),
             context.VerdictOf(EntryKind.TechnicalService, e.Id)))
         .ToList());
 
-    public static TechnicalServiceFormPage NewForm(ProgressContext context) => new(context, new TechnicalServiceForm(), null, null, PayerChoices.UpToPeriod(context));
+    public TechnicalServiceFormPage NewForm(ProgressContext context) => new(context, new TechnicalServiceForm(), null, null, PayerChoices.UpToPeriod(context));
 
     public async Task<TechnicalServiceFormPage?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken)
     {
@@ -65,6 +67,17 @@ public sealed class TechnicalServiceHandler(AppDbContext db, EntrySaveHandler sa
         await saver.DeleteAsync(service, cancellationToken);
         return DeleteOutcome.Deleted;
     }
+
+
+    object IEntryPages<TechnicalServiceForm>.Page(ProgressContext context) => Page(context);
+
+    object IEntryPages<TechnicalServiceForm>.NewForm(ProgressContext context) => NewForm(context);
+
+    async Task<object?> IEntryPages<TechnicalServiceForm>.EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
+        await EditFormAsync(context, id, cancellationToken);
+
+    async Task<object> IEntryPages<TechnicalServiceForm>.RedisplayAsync(ProgressContext context, TechnicalServiceForm form, int? id, CancellationToken cancellationToken) =>
+        await RedisplayAsync(context, form, id, cancellationToken);
 
     private Task<TechnicalService?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
         db.TechnicalServices.FirstOrDefaultAsync(
