@@ -137,4 +137,40 @@ public sealed class MemberFormTests(ProgressClockFactory factory) : IClassFixtur
         Assert.Equal(["研究型法人", "大陸公司", "其它"], otherGroup.QuerySelectorAll("option").Select(o => o.TextContent));
         Assert.Null(page.QuerySelector("script:not([src])"));
     }
+
+    [Fact]
+    public async Task ACooperationMemberCountsOnlyWhenSignedByThePiAndRelatedToTheCoreTechnologyAndSaysHow()
+    {
+        var people = await Personas.EnsureAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        using var client = await factory.SignedInAsync(DemoSeeder.PiEmail);
+        var cooperation = Company("產學合作會員甲").With("Basis", "CooperationProject").With("ContractStart", "2021/03/01").With("ContractEnd", "2021/09/30");
+
+        var unsigned = await AddAsync(client, people.DemoProjectId, periodId, cooperation);
+        var signed = await AddAsync(client, people.DemoProjectId, periodId,
+            cooperation.With("CompanyName", "產學合作會員乙").With("SignedByPrincipalInvestigator", "true").With("RelatedToCoreTechnology", "true"));
+
+        Assert.StartsWith("已儲存：不列計——", unsigned);
+        Assert.Contains("計畫主持人簽約", unsigned);
+        Assert.Equal("已儲存：列計", signed);
+        var member = await factory.WithDbAsync(db => db.AllianceMembers.AsNoTracking().SingleAsync(m => m.CompanyName == "產學合作會員乙"));
+        Assert.True(member.SignedByPrincipalInvestigator && member.RelatedToCoreTechnology);
+        var list = await client.GetPageAsync($"{Base(people.DemoProjectId, periodId)}/members");
+        Assert.Contains("產學合作會員：與計畫執行期間重疊", list.QuerySelector($"[data-testid=member-{member.Id}] [data-testid=verdict]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task FieldsOfOtherTypesAreNotKept()
+    {
+        var people = await Personas.EnsureAsync(factory);
+        using var client = await factory.SignedInAsync(DemoSeeder.PiEmail);
+
+        await AddAsync(client, people.DemoProjectId, await PeriodAsync(factory),
+            Company("個人會員乙").With("Type", "Individual").With("FeeAmount", "5").With("SignedByPrincipalInvestigator", "true"));
+
+        var member = await factory.WithDbAsync(db => db.AllianceMembers.AsNoTracking().SingleAsync(m => m.CompanyName == "個人會員乙"));
+        Assert.Null(member.CapitalBand);
+        Assert.Null(member.FeeAmount);
+        Assert.False(member.SignedByPrincipalInvestigator);
+    }
 }
