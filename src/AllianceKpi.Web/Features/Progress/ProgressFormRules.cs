@@ -4,18 +4,34 @@ using AllianceKpi.Domain.Calendar;
 
 namespace AllianceKpi.Web.Features.Progress;
 
-/// <summary>An amount in 仟元 typed as text: a number ≥ 0 with at most 3 decimals. Empty passes: pair with [Required] when needed.</summary>
+/// <summary>
+/// An amount in 仟元 typed as text: a number ≥ 0 with at most 3 decimals, below 10^15 (the columns hold 18 digits, 3 after the point).
+/// Empty passes: pair with [Required] when needed.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class MoneyTextAttribute() : ValidationAttribute(Message)
+public sealed class MoneyTextAttribute : ValidationAttribute
 {
     public const string Message = "金額須為不小於 0 的數字，小數最多 3 位";
+    public const string TooLargeMessage = "金額過大，請確認單位為仟元";
 
-    public override bool IsValid(object? value) =>
-        value is not string text || string.IsNullOrWhiteSpace(text) || MoneyText.TryParse(text, out _);
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        if (value is not string text || string.IsNullOrWhiteSpace(text))
+        {
+            return ValidationResult.Success;
+        }
+        if (!MoneyText.TryParse(text, out var amount))
+        {
+            return new ValidationResult(Message);
+        }
+        return amount > MoneyText.Max ? new ValidationResult(TooLargeMessage) : ValidationResult.Success;
+    }
 }
 
 public static class MoneyText
 {
+    public const decimal Max = 999_999_999_999_999.999m;
+
     public static bool TryParse(string? text, out decimal amount)
     {
         amount = 0;

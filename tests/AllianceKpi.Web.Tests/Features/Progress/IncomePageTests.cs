@@ -89,6 +89,7 @@ public sealed class IncomePageTests(ProgressClockFactory factory) : IClassFixtur
     [InlineData("1.2345", "金額須為不小於 0 的數字，小數最多 3 位")]
     [InlineData("-1", "金額須為不小於 0 的數字，小數最多 3 位")]
     [InlineData("0", "會員費收入、技術服務收入、其它收入至少一項須大於 0")]
+    [InlineData("12345678901234567890", "金額過大，請確認單位為仟元")]
     public async Task BadAmountsComeBackAsTypedAndNothingIsSaved(string amount, string message)
     {
         var (url, client, _, _) = await StartAsync();
