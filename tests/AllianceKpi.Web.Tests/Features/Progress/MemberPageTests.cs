@@ -170,6 +170,8 @@ public sealed class MemberPageTests(ProgressClockFactory factory) : IClassFixtur
         Assert.Contains("2021第一次(3)", row.TextContent);
         Assert.Null(row.QuerySelector("form, a[href$='/edit']"));
         Assert.Null(list.QuerySelector($"[data-testid=member-{earlier.Id}]"));
+        Assert.Equal($"{Base(people.DemoProjectId, firstId)}/members",
+            list.QuerySelector("[data-testid=other-periods] a")!.GetAttribute("href"));
 
         var edit = await client.GetAsync($"{Base(people.DemoProjectId, secondId)}/members/{earlier.Id}/edit");
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
