@@ -194,6 +194,10 @@ public sealed class MemberPageTests(ProgressClockFactory factory) : IClassFixtur
         var members = page.QuerySelector("[data-kind=Member]")!;
         Assert.True(int.Parse(members.QuerySelector("[data-testid=counted]")!.TextContent) >= 1);
         Assert.NotNull(page.QuerySelector("[data-testid=figures] [data-measure=CompanyMembers]"));
+        var second = await client.GetPageAsync(Base(people.DemoProjectId, await PeriodAsync(factory, ReportingPeriodKind.SecondReport)));
+        var companies = second.QuerySelector("[data-testid=figures] [data-measure=CompanyMembers]")!;
+        Assert.Equal("0", companies.QuerySelector("[data-testid=period-value]")!.TextContent);
+        Assert.True(int.Parse(companies.QuerySelector("[data-testid=cumulative-value]")!.TextContent) >= 1);
         var tabs = page.QuerySelectorAll("[data-testid=progress-tabs] a").Select(a => a.GetAttribute("href")!.Split('/').Last()).ToList();
         Assert.Equal([periodId.ToString(), "members", "income", "cooperation", "tech-transfers", "technical-services", "promotion", "member-services", "derived-results"], tabs);
         foreach (var tab in page.QuerySelectorAll("[data-testid=progress-tabs] a").Skip(1))
