@@ -1,0 +1,124 @@
+using AllianceKpi.Domain.Kpi;
+using AllianceKpi.Web.Infrastructure.Authorization;
+using AllianceKpi.Web.Infrastructure.Views;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace AllianceKpi.Web.Features.Progress;
+
+/// <summary>What a kind's handler gives the shared 工作進度 actions: its pages' view models, its save and its delete.</summary>
+public interface IEntryPages<TForm> where TForm : class
+{
+    EntryKind Kind { get; }
+
+    object Page(ProgressContext context);
+
+    object NewForm(ProgressContext context);
+
+    /// <summary>The edit form of an entry of the context's project and period; null otherwise (404).</summary>
+    Task<object?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken);
+
+    Task<object> RedisplayAsync(ProgressContext context, TForm form, int? id, CancellationToken cancellationToken);
+
+    Task<EntrySaveOutcome> SaveAsync(ProgressContext context, int? id, TForm form, string userId, ModelStateDictionary modelState,
+        CancellationToken cancellationToken);
+
+    Task<DeleteOutcome> DeleteAsync(ProgressContext context, int id, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The list, add, edit and delete actions every kind of 工作進度 entry shares. The derived controller gives the route
+/// (<c>/projects/{projectId:int}/progress/{periodId:int}/{slug}</c>) and the views (Index, Form) beside it.
+/// Changes are refused with a flash unless the period accepts reports (the office may always).
+/// </summary>
+public abstract class EntryPagesController<TForm>(ProgressContextHandler contexts, IEntryPages<TForm> pages, string slug,
+    string deletedMessage) : Controller where TForm : class
+{
+    [Authorize(Policy = Policies.ProjectMember)]
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int projectId, int periodId, CancellationToken cancellationToken)
+    {
+        var context = await contexts.LoadAsync(User, projectId, periodId, cancellationToken);
+        return context is null ? NotFound() : View(pages.Page(context));
+    }
+
+    [Authorize(Policy = Policies.ProjectMember)]
+    [HttpGet("new")]
+    public async Task<IActionResult> New(int projectId, int periodId, CancellationToken cancellationToken)
+    {
+        var context = await contexts.LoadAsync(User, projectId, periodId, cancellationToken);
+        return context is null ? NotFound() : !context.Editable ? Closed(context) : View("Form", pages.NewForm(context));
+    }
+
+    [Authorize(Policy = Policies.ProjectMember)]
+    [HttpPost("new")]
+    public Task<IActionResult> New(int projectId, int periodId, [Bind(Prefix = EntrySaveHandler.Prefix)] TForm form,
+        CancellationToken cancellationToken) => SaveAsync(projectId, periodId, null, form, cancellationToken);
+
+    [Authorize(Policy = Policies.ProjectMember)]
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int projectId, int periodId, int id, CancellationToken cancellationToken)
+    {
+        var context = await contexts.LoadAsync(User, projectId, periodId, cancellationToken);
+        var page = context is null ? null : await pages.EditFormAsync(context, id, cancellationToken);
+        return page is null ? NotFound() : !context!.Editable ? Closed(context) : View("Form", page);
+    }
+
+    [Authorize(Policy = Policies.ProjectMember)]
+    [HttpPost("{id:int}/edit")]
+    public Task<IActionResult> Edit(int projectId, int periodId, int id, [Bind(Prefix = EntrySaveHandler.Prefix)] TForm form,
+        CancellationToken cancellationToken) => SaveAsync(projectId, periodId, id, form, cancellationToken);
+
+    [Authorize(Policy = Policies.ProjectMember)]
+    [HttpPost("{id:int}/delete")]
+    public async Task<IActionResult> Delete(int projectId, int periodId, int id, CancellationToken cancellationToken)
+    {
+        var context = await contexts.LoadAsync(User, projectId, periodId, cancellationToken);
+        if (context is null || !context.Editable)
+        {
+            return context is null ? NotFound() : Closed(context);
+        }
+        var outcome = await pages.DeleteAsync(context, id, cancellationToken);
+        if (!outcome.Found)
+        {
+            return NotFound();
+        }
+        if (outcome.Refusal is null)
+        {
+            this.Success(deletedMessage);
+        }
+        else
+        {
+            this.Failure(outcome.Refusal);
+        }
+        return Redirect($"{context.BaseUrl}/{slug}");
+    }
+
+    private async Task<IActionResult> SaveAsync(int projectId, int periodId, int? id, TForm form, CancellationToken cancellationToken)
+    {
+        var context = await contexts.LoadAsync(User, projectId, periodId, cancellationToken);
+        if (context is null || !context.Editable)
+        {
+            return context is null ? NotFound() : Closed(context);
+        }
+        var outcome = await pages.SaveAsync(context, id, form, User.UserId()!, ModelState, cancellationToken);
+        if (!outcome.Found)
+        {
+            return NotFound();
+        }
+        if (outcome.SavedId is not { } savedId)
+        {
+            return View("Form", await pages.RedisplayAsync(context, form, id, cancellationToken));
+        }
+        var verdict = await contexts.VerdictAsync(User, projectId, periodId, pages.Kind, savedId, cancellationToken);
+        this.Success(SavedMessages.Saved(verdict, outcome.Warning));
+        return Redirect($"{context.BaseUrl}/{slug}");
+    }
+
+    private RedirectResult Closed(ProgressContext context)
+    {
+        this.Failure(ProgressContext.ClosedMessage);
+        return Redirect($"{context.BaseUrl}/{slug}");
+    }
+}
