@@ -5,12 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AllianceKpi.Web.Tests.Features.Office;
 
-/// <summary>A clock that stays at one instant.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
-
 /// <summary>The portal with its clock at 2021/10/21 10:00 in Taiwan (02:00 UTC): ten days before the first report's deadline.</summary>
 public sealed class FixedClockFactory : PortalFactory
 {

@@ -1,4 +1,3 @@
-using AllianceKpi.Web.Tests.Features.Office;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
