@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL server for local runs and tests.
-#   data and socket in $PGROOT (default /tmp/alliancekpi-pg), TCP on 127.0.0.1:55432,
+#   data and socket in $PGROOT (default /tmp/alliancekpi-pg-<port>), TCP on 127.0.0.1:55432,
 #   role app / app_pw (CREATEDB), database appdb. AK_PG_PORT overrides the port, PGROOT the folder.
 # Tuned for tests (fsync and synchronous commit off): never keep data you care about in it.
 # Running it again wipes the previous server. Stop it with scripts/pg-stop.sh.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-PGROOT="${PGROOT:-/tmp/alliancekpi-pg}"
+PGROOT="${PGROOT:-/tmp/alliancekpi-pg-${AK_PG_PORT:-55432}}"
 PGPORT="${AK_PG_PORT:-55432}"
 export PGROOT
 

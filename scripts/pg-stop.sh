@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Stops the throwaway PostgreSQL server started by scripts/pg-start.sh and deletes its folder.
-# Usage: scripts/pg-stop.sh            (PGROOT defaults to /tmp/alliancekpi-pg)
+# Usage: scripts/pg-stop.sh            (PGROOT defaults to /tmp/alliancekpi-pg-<AK_PG_PORT or 55432>)
 set -euo pipefail
 
-PGROOT="${PGROOT:-/tmp/alliancekpi-pg}"
+PGROOT="${PGROOT:-/tmp/alliancekpi-pg-${AK_PG_PORT:-55432}}"
 
 case "$PGROOT" in
   /?*) ;;

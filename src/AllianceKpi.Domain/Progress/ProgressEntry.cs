@@ -1,3 +1,4 @@
+using AllianceKpi.Domain.Audit;
 using AllianceKpi.Domain.Common;
 
 namespace AllianceKpi.Domain.Progress;
@@ -6,7 +7,7 @@ namespace AllianceKpi.Domain.Progress;
 /// One line of 工作進度 (work progress) of a project. It is tagged with the reporting period it was reported in (季類別)
 /// and keeps that tag; the rules engine decides whether and how it counts.
 /// </summary>
-public abstract class ProgressEntry : IVersioned
+public abstract class ProgressEntry : IVersioned, IAudited
 {
     public int Id { get; set; }
     public int ProjectId { get; set; }

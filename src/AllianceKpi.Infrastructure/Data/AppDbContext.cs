@@ -1,15 +1,21 @@
+using AllianceKpi.Domain.Audit;
 using AllianceKpi.Domain.Calendar;
 using AllianceKpi.Domain.Common;
 using AllianceKpi.Domain.Content;
 using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Projects;
+using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace AllianceKpi.Infrastructure.Data;
 
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The portal's database. Saving stamps new concurrency tokens and, when an <see cref="IAuditSource"/> is given (the web app
+/// always gives one), writes an audit row for every change of an audited record in the same transaction.
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditSource? auditSource = null) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<ProgrammeYear> ProgrammeYears => Set<ProgrammeYear>();
     public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
@@ -29,6 +35,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PromotionActivity> PromotionActivities => Set<PromotionActivity>();
     public DbSet<MemberService> MemberServices => Set<MemberService>();
     public DbSet<DerivedResult> DerivedResults => Set<DerivedResult>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -47,13 +54,37 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var audit = auditSource is null ? [] : AuditTrail.Capture(ChangeTracker, auditSource);
+        if (audit.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        AuditEntries.AddRange(AuditTrail.Complete(audit));
+        base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Saves the changes and, in the same transaction, their audit rows (a second statement batch: new ids are known then).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audit = auditSource is null ? [] : AuditTrail.Capture(ChangeTracker, auditSource);
+        if (audit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditEntries.AddRange(AuditTrail.Complete(audit));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
     }
 
     /// <summary>Every added or modified aggregate gets a new concurrency token; the old one stays in the WHERE clause.</summary>

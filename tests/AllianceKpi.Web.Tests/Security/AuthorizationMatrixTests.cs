@@ -88,7 +88,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     public void EveryProjectScopedEndpointNamesTheProjectInItsRoute()
     {
         var missing = Endpoints
-            .Where(e => e.Rule is AccessRule.ProjectMember or AccessRule.ProjectPi)
+            .Where(e => e.Rule is AccessRule.ProjectMember or AccessRule.ProjectPi or AccessRule.ProjectPiOrOffice)
             .Where(e => e.Pattern.GetParameter(Policies.ProjectRouteKey) is null)
             .Select(e => e.ToString())
             .ToList();
@@ -123,7 +123,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     public async Task AnAssistantCannotReachAnotherProjectsPagesByUrl()
     {
         var client = fixture.Client(Persona.Assistant);
-        var projectEndpoints = Endpoints.Where(e => e.Rule is AccessRule.ProjectMember or AccessRule.ProjectPi && e.Method == "GET").ToList();
+        var projectEndpoints = Endpoints.Where(e => e.Rule is AccessRule.ProjectMember or AccessRule.ProjectPi or AccessRule.ProjectPiOrOffice && e.Method == "GET").ToList();
         foreach (var endpoint in projectEndpoints)
         {
             var response = await client.GetAsync(endpoint.Url(fixture.People.OtherProjectId));
@@ -170,6 +170,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
         AccessRule.SignedIn => persona != Persona.Anonymous,
         AccessRule.ProjectMember => persona is Persona.Assistant or Persona.PrincipalInvestigator or Persona.Office or Persona.Admin,
         AccessRule.ProjectPi => persona == Persona.PrincipalInvestigator,
+        AccessRule.ProjectPiOrOffice => persona is Persona.PrincipalInvestigator or Persona.Office or Persona.Admin,
         AccessRule.Office => persona is Persona.Office or Persona.Admin,
         AccessRule.Admin => persona == Persona.Admin,
         _ => false,

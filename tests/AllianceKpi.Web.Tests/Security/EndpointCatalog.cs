@@ -16,6 +16,7 @@ public enum AccessRule
     SignedIn,
     ProjectMember,
     ProjectPi,
+    ProjectPiOrOffice,
     Office,
     Admin,
 }
@@ -81,6 +82,7 @@ public static class EndpointCatalog
             null => AccessRule.SignedIn,
             Policies.ProjectMember => AccessRule.ProjectMember,
             Policies.ProjectPi => AccessRule.ProjectPi,
+            Policies.ProjectPiOrOffice => AccessRule.ProjectPiOrOffice,
             Policies.Office => AccessRule.Office,
             Policies.Admin => AccessRule.Admin,
             _ => AccessRule.Undecided,

@@ -18,5 +18,8 @@ public static class Policies
     /// <summary>The project's principal investigator only.</summary>
     public const string ProjectPi = "ProjectPi";
 
+    /// <summary>The project's principal investigator, and the office (e.g. the project's audit log).</summary>
+    public const string ProjectPiOrOffice = "ProjectPiOrOffice";
+
     public const string ProjectRouteKey = "projectId";
 }

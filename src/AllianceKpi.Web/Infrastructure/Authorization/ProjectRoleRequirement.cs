@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace AllianceKpi.Web.Infrastructure.Authorization;
 
-/// <summary>The user must hold a role on the project named by the route's projectId (the office passes unless PI is required).</summary>
-public sealed record ProjectRoleRequirement(bool PiOnly) : IAuthorizationRequirement;
+/// <summary>
+/// The user must hold a role on the project named by the route's projectId: any role, or the PI's only; the office passes
+/// when <paramref name="OfficeAllowed"/>.
+/// </summary>
+public sealed record ProjectRoleRequirement(bool PiOnly, bool OfficeAllowed) : IAuthorizationRequirement;
 
 public sealed class ProjectRoleHandler(ProjectAccess access, IHttpContextAccessor http) : AuthorizationHandler<ProjectRoleRequirement>
 {
@@ -19,7 +22,7 @@ public sealed class ProjectRoleHandler(ProjectAccess access, IHttpContextAccesso
         {
             return;
         }
-        if (!requirement.PiOnly && ProjectAccess.IsOffice(context.User))
+        if (requirement.OfficeAllowed && ProjectAccess.IsOffice(context.User))
         {
             context.Succeed(requirement);
             return;

@@ -1,11 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using AllianceKpi.Infrastructure;
+using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.Data;
 using AllianceKpi.Infrastructure.Email;
 using AllianceKpi.Infrastructure.Files;
 using AllianceKpi.Infrastructure.Identity;
 using AllianceKpi.Infrastructure.Seeding;
+using AllianceKpi.Web.Infrastructure;
 using AllianceKpi.Web.Infrastructure.Authorization;
 using AllianceKpi.Web.Infrastructure.Localization;
 using AllianceKpi.Web.Infrastructure.Views;
@@ -26,6 +28,7 @@ public static class PortalServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddScoped<IAuditSource, RequestAuditSource>();
         services.AddAppDatabase(settings.Provider, settings.ConnectionString);
         services.AddScoped<AccountSeeder>();
         services.AddScoped<DemoSeeder>();
@@ -102,8 +105,10 @@ public static class PortalServices
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Office, p => p.RequireRole(AppRoles.Office, AppRoles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(AppRoles.Admin))
-            .AddPolicy(Policies.ProjectMember, p => p.RequireAuthenticatedUser().AddRequirements(new ProjectRoleRequirement(PiOnly: false)))
-            .AddPolicy(Policies.ProjectPi, p => p.RequireAuthenticatedUser().AddRequirements(new ProjectRoleRequirement(PiOnly: true)));
+            .AddPolicy(Policies.ProjectMember, p => p.RequireAuthenticatedUser().AddRequirements(new ProjectRoleRequirement(PiOnly: false, OfficeAllowed: true)))
+            .AddPolicy(Policies.ProjectPi, p => p.RequireAuthenticatedUser().AddRequirements(new ProjectRoleRequirement(PiOnly: true, OfficeAllowed: false)))
+            .AddPolicy(Policies.ProjectPiOrOffice,
+                p => p.RequireAuthenticatedUser().AddRequirements(new ProjectRoleRequirement(PiOnly: true, OfficeAllowed: true)));
     }
 
     /// <summary>Registers every feature handler (a class named *Handler in a Features namespace) as scoped.</summary>

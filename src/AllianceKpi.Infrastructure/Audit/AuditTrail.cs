@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using AllianceKpi.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace AllianceKpi.Infrastructure.Audit;
+
+/// <summary>Who is changing data now and the time; the web layer gives the signed-in user and its clock.</summary>
+public interface IAuditSource
+{
+    string? UserId { get; }
+
+    DateTime UtcNow { get; }
+}
+
+/// <summary>
+/// Turns the change tracker's pending changes of <see cref="IAudited"/> records into <see cref="AuditEntry"/> rows:
+/// captured before the save (the original values are still known), completed after it (new records have their ids).
+/// Bookkeeping fields (Id, Version, CreatedAt, UpdatedAt) are left out; a modification that changes nothing else is not logged.
+/// </summary>
+public static class AuditTrail
+{
+    private static readonly HashSet<string> Ignored = ["Id", "Version", "CreatedAt", "UpdatedAt"];
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public sealed record Pending(EntityEntry Entry, AuditEntry Row);
+
+    public static List<Pending> Capture(ChangeTracker tracker, IAuditSource source)
+    {
+        var pending = new List<Pending>();
+        foreach (var entry in tracker.Entries<IAudited>())
+        {
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Added,
+                EntityState.Modified => AuditAction.Modified,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => (AuditAction?)null,
+            };
+            if (action is not { } a)
+            {
+                continue;
+            }
+            var changes = ChangesOf(entry, a);
+            if (changes.Count == 0)
+            {
+                continue;
+            }
+            pending.Add(new Pending(entry, new AuditEntry
+            {
+                ProjectId = entry.Entity.ProjectId,
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = entry.Entity.Id,
+                Action = a,
+                UserId = source.UserId,
+                At = source.UtcNow,
+                Changes = JsonSerializer.Serialize(changes, Json),
+            }));
+        }
+        return pending;
+    }
+
+    /// <summary>The rows to add once the save went through: added records now have their ids.</summary>
+    public static IEnumerable<AuditEntry> Complete(IEnumerable<Pending> pending) =>
+        pending.Select(p =>
+        {
+            p.Row.EntityId = ((IAudited)p.Entry.Entity).Id;
+            return p.Row;
+        });
+
+    public static IReadOnlyList<AuditChange> Read(string json) =>
+        JsonSerializer.Deserialize<List<AuditChange>>(json, Json) ?? [];
+
+    private static List<AuditChange> ChangesOf(EntityEntry entry, AuditAction action)
+    {
+        var changes = new List<AuditChange>();
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (Ignored.Contains(name) || property.Metadata.IsShadowProperty())
+            {
+                continue;
+            }
+            var before = action == AuditAction.Added ? null : Text(property.OriginalValue);
+            var after = action == AuditAction.Deleted ? null : Text(property.CurrentValue);
+            if (action == AuditAction.Modified && before == after)
+            {
+                continue;
+            }
+            if (before is null && after is null)
+            {
+                continue;
+            }
+            changes.Add(new AuditChange(name, before, after));
+        }
+        return changes;
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy/MM/dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        decimal m => m.ToString("0.###", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
