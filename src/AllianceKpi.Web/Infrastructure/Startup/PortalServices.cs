@@ -29,6 +29,7 @@ public static class PortalServices
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditSource, RequestAuditSource>();
+        services.AddSingleton<AllianceKpi.Web.Features.Account.SessionClock>();
         services.AddAppDatabase(settings.Provider, settings.ConnectionString);
         services.AddScoped<AccountSeeder>();
         services.AddScoped<DemoSeeder>();
