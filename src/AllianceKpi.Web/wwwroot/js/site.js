@@ -16,14 +16,24 @@
             if (!byKeyboard) { select.form.submit(); }
         });
     });
+    // The portal's one counting rule (docs/workflow-rules.md, TextLength on the server): line breaks CRLF and CR become LF,
+    // then user-perceived characters (grapheme clusters) are counted. Browsers without Intl.Segmenter count code points.
+    var segmenter = window.Intl && Intl.Segmenter ? new Intl.Segmenter("zh-Hant", { granularity: "grapheme" }) : null;
+    var countCharacters = function (text) {
+        var normalised = (text || "").replace(/\r\n?/g, "\n");
+        if (!segmenter) { return Array.from(normalised).length; }
+        var count = 0;
+        for (var it = segmenter.segment(normalised)[Symbol.iterator](), step = it.next(); !step.done; step = it.next()) { count++; }
+        return count;
+    };
+    window.portalCountCharacters = countCharacters;
     // A textarea or input with data-maxchars shows 「目前剩 N 字」 in the element named by data-counter.
     document.querySelectorAll("[data-maxchars]").forEach(function (field) {
         var counter = document.getElementById(field.getAttribute("data-counter"));
         if (!counter) { return; }
         var max = parseInt(field.getAttribute("data-maxchars"), 10);
         var update = function () {
-            var used = Array.from(field.value.replace(/\r\n/g, "\n")).length;
-            counter.textContent = String(max - used);
+            counter.textContent = String(max - countCharacters(field.value));
         };
         field.addEventListener("input", update);
         update();
