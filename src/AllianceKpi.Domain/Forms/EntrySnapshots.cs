@@ -1,0 +1,158 @@
+using AllianceKpi.Domain.Kpi;
+using AllianceKpi.Domain.Progress;
+using AllianceKpi.Domain.Reference;
+using AllianceKpi.Domain.Workflow;
+using static AllianceKpi.Domain.Workflow.SnapshotValue;
+
+namespace AllianceKpi.Domain.Forms;
+
+/// <summary>The 工作進度 entries of a period as a submission snapshot holds them: every field with its seed label, and the engine's verdict.</summary>
+public static class EntrySnapshots
+{
+    public static IReadOnlyList<SnapshotEntry> Build(KpiEntries entries, int reportingPeriodId, KpiReport report)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(report);
+        var names = entries.Members.ToDictionary(m => m.Id, m => m.CompanyName);
+        var snapshots = new List<SnapshotEntry>();
+        void Add<T>(IEnumerable<T> list, EntryKind kind, Func<T, string> name, Func<T, IEnumerable<SnapshotField>> fields)
+            where T : ProgressEntry
+        {
+            foreach (var entry in list.Where(e => e.ReportingPeriodId == reportingPeriodId))
+            {
+                var all = fields(entry).Append(new SnapshotField("attachment", "附件", Of(entry.AttachmentId)))
+                    .Concat(VerdictFields(report.Find(kind, entry.Id)));
+                snapshots.Add(new SnapshotEntry(kind, entry.Id, $"{KindLabel(kind)}「{name(entry)}」", all.ToList()));
+            }
+        }
+        string Party(INamesCounterparty e) =>
+            e.MemberId is { } id ? $"{names.GetValueOrDefault(id) ?? $"#{id}"}（聯盟會員）" : e.CounterpartyName ?? "";
+
+        Add(entries.Members, EntryKind.Member, m => m.CompanyName, MemberFields);
+        Add(entries.Incomes, EntryKind.OperatingIncome, i => Of(i.AccountingDate)!, i => IncomeFields(i, Party(i)));
+        Add(entries.CooperationProjects, EntryKind.CooperationProject, c => c.Name, c => CooperationFields(c, Party(c)));
+        Add(entries.TechTransfers, EntryKind.TechTransfer, t => t.Name, t =>
+        [
+            F("name", "技轉名稱", Of(t.Name)), F("counterparty", "技轉對象", Of(Party(t))),
+            F("amount", "金額(仟元)", Of(t.Amount)), F("signedOn", "簽約日期", Of(t.SignedOn)),
+        ]);
+        Add(entries.TechnicalServices, EntryKind.TechnicalService, s => Party(s), s =>
+        [
+            F("counterparty", "服務對象", Of(Party(s))), F("amount", "金額(仟元)", Of(s.Amount)),
+            F("date", "日期", Of(s.Date)), F("description", "服務內容", Of(s.Description)),
+        ]);
+        Add(entries.PromotionActivities, EntryKind.PromotionActivity, a => a.Name, a =>
+        [
+            F("name", "活動名稱", Of(a.Name)), F("date", "日期", Of(a.Date)), F("place", "地點", Of(a.Place)),
+            F("participants", "參與人數", Of(a.Participants)),
+        ]);
+        Add(entries.MemberServices, EntryKind.MemberService, s => s.Title, s =>
+        [
+            F("kind", "服務類型", Words.Of(s.Kind)), F("date", "日期", Of(s.Date)), F("title", "名稱", Of(s.Title)),
+            F("companyAttendees", "廠商參與人數", Of(s.CompanyAttendees)), F("companiesServed", "服務廠商家數", Of(s.CompaniesServed)),
+        ]);
+        Add(entries.DerivedResults, EntryKind.DerivedResult, r => r.Title, r =>
+        [
+            F("kind", "成果類型", Words.Of(r.Kind)), F("counterparty", "聯盟會員公司", Of(Party(r))), F("title", "名稱", Of(r.Title)),
+            F("date", "日期", Of(r.Date)), F("patentNumber", "專利號碼", Of(r.PatentNumber)),
+        ]);
+        return snapshots;
+    }
+
+    public static string KindLabel(EntryKind kind) => kind switch
+    {
+        EntryKind.Member => "招募聯盟會員",
+        EntryKind.OperatingIncome => "聯盟營運收入",
+        EntryKind.CooperationProject => "衍生產學合作計畫",
+        EntryKind.TechTransfer => "衍生技轉",
+        EntryKind.TechnicalService => "技術服務",
+        EntryKind.PromotionActivity => "聯盟推廣活動",
+        EntryKind.MemberService => "對聯盟會員之服務",
+        EntryKind.DerivedResult => "協助聯盟會員衍生成果",
+        _ => kind.ToString(),
+    };
+
+    private static SnapshotField F(string key, string label, string? value) => new(key, label, value);
+
+    private static IEnumerable<SnapshotField> MemberFields(AllianceMember m) =>
+    [
+        F("type", "會員類型", Words.Of(m.Type)), F("basis", "會員資格", Words.Of(m.Basis)),
+        F("industryCode", "產業類別", Of(m.IndustryCode)), F("paying", "收費/免費會員", m.IsPaying ? "收費會員" : "免費會員"),
+        F("region", "會員所屬地區", m.Region.Label()), F("companyName", "入會會員公司名稱", Of(m.CompanyName)),
+        F("taxId", "統一編號", Of(m.TaxId)), F("representative", "入會會員負責人", Of(m.Representative)),
+        F("city", "入會會員地址（縣市）", Of(m.City)), F("street", "入會會員地址", Of(m.Street)),
+        F("phone", "入會會員電話", Of(m.Phone)), F("contractStart", "契約起始日", Of(m.ContractStart)),
+        F("contractEnd", "契約截止日", Of(m.ContractEnd)), F("capitalBand", "企業規模", Of(m.CapitalBand)),
+        F("employeeBand", "企業員工數", Of(m.EmployeeBand)), F("inIndustrialPark", "是否位屬「工業暨產業園區」", Of(m.InIndustrialPark)),
+        F("feeMethod", "會費收入方式", m.FeeMethod is { } method ? Words.Of(method) : null), F("feeAmount", "會費金額(仟元)", Of(m.FeeAmount)),
+        F("signedByPi", "計畫主持人簽約", Of(m.SignedByPrincipalInvestigator)),
+        F("relatedToCoreTechnology", "與聯盟核心技術相關", Of(m.RelatedToCoreTechnology)),
+    ];
+
+    private static IEnumerable<SnapshotField> IncomeFields(OperatingIncome i, string party) =>
+    [
+        F("membershipFee", "聯盟會員費收入(仟元)", Of(i.MembershipFee)), F("technicalServiceFee", "聯盟技術服務收入(仟元)", Of(i.TechnicalServiceFee)),
+        F("otherIncome", "聯盟其它收入(仟元)", Of(i.OtherIncome)), F("otherIncomeNature", "其它收入性質", Words.Of(i.OtherIncomeNature)),
+        F("counterparty", "付款單位", Of(party)), F("accountingDate", "會計核定日期", Of(i.AccountingDate)),
+    ];
+
+    private static IEnumerable<SnapshotField> CooperationFields(CooperationProject c, string party) =>
+    [
+        F("name", "計畫名稱", Of(c.Name)), F("counterparty", "合作廠商名稱", Of(party)), F("budget", "計畫經費(仟元)", Of(c.Budget)),
+        F("budgetBasis", "計畫經費填報方式", c.BudgetBasis == BudgetBasis.Total ? "計畫總經費" : "本年度實際進帳金額"),
+        F("receiptIncluded", "附有效領據", Of(c.ReceiptIncluded)), F("source", "計畫來源", Of(c.Source)),
+        F("startDate", "計畫執行起始日期", Of(c.StartDate)), F("endDate", "計畫執行截止日期", Of(c.EndDate)),
+        F("signedByPi", "計畫主持人簽約", Of(c.SignedByPrincipalInvestigator)),
+    ];
+
+    private static IEnumerable<SnapshotField> VerdictFields(Verdict? verdict) =>
+    [
+        F("counted", "列入 KPI", verdict is null ? null : Of(verdict.Counted)),
+        F("reasons", "不列入原因", verdict is null || verdict.Reasons.Count == 0 ? null : string.Join("\n", verdict.Reasons)),
+    ];
+
+    /// <summary>The seed's words for the entries' choices (the same as the 工作進度 pages show).</summary>
+    private static class Words
+    {
+        public static string Of(MemberType type) => type switch
+        {
+            MemberType.Company => "廠商", MemberType.Association => "公協會", MemberType.Individual => "個人",
+            MemberType.ResearchInstitute => "研究型法人", MemberType.MainlandChinaCompany => "大陸公司", MemberType.Other => "其它",
+            _ => type.ToString(),
+        };
+
+        public static string Of(MembershipBasis basis) => basis switch
+        {
+            MembershipBasis.Contract => "會員合約", MembershipBasis.Memorandum => "合作備忘錄", MembershipBasis.Application => "入會申請書",
+            MembershipBasis.CooperationProject => "產學合作會員", MembershipBasis.TechTransfer => "技轉會員",
+            _ => basis.ToString(),
+        };
+
+        public static string Of(FeeMethod method) => method switch
+        {
+            FeeMethod.CooperationProject => "產學合作", FeeMethod.TechTransfer => "技術移轉", FeeMethod.MembershipFee => "繳交會員費",
+            _ => method.ToString(),
+        };
+
+        public static string Of(OtherIncomeNature nature) => nature switch
+        {
+            OtherIncomeNature.Ordinary => "聯盟可自由運用之其它收入", OtherIncomeNature.SchoolIncentive => "學校給予之鼓勵金、設備",
+            OtherIncomeNature.DonatedEquipment => "廠商捐贈之設備與其設備價值", OtherIncomeNature.ProgrammeGrant => "科技部補助經費",
+            OtherIncomeNature.OtherGrantCounterpartFunds => "其它計畫之經費收入", OtherIncomeNature.TechTransferIncome => "技術轉移之收入",
+            _ => nature.ToString(),
+        };
+
+        public static string Of(MemberServiceKind kind) => kind switch
+        {
+            MemberServiceKind.Seminar => "技術研討會", MemberServiceKind.Consulting => "專業諮詢服務", MemberServiceKind.SiteVisit => "訪廠現地指導",
+            _ => kind.ToString(),
+        };
+
+        public static string Of(DerivedResultKind kind) => kind switch
+        {
+            DerivedResultKind.NewProduct => "新產品", DerivedResultKind.NewTechnology => "新技術",
+            DerivedResultKind.PatentApplied => "專利申請", DerivedResultKind.PatentGranted => "專利獲證",
+            _ => kind.ToString(),
+        };
+    }
+}
