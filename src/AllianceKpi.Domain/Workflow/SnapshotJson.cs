@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AllianceKpi.Domain.Kpi;
 
@@ -10,52 +8,35 @@ namespace AllianceKpi.Domain.Workflow;
 /// <summary>
 /// The canonical JSON of a <see cref="Snapshot"/> and its SHA-256. Canonical: properties in a fixed order, no white space,
 /// sections in the form's order, entries ordered by kind then id, fields in the order given, values as
-/// <see cref="SnapshotValue"/> writes them (strings or null), only <c>"</c>, <c>\</c> and control characters escaped
-/// (Chinese stays readable), UTF-8. Equal content gives equal text and equal hash. See docs/workflow-rules.md.
+/// <see cref="SnapshotValue"/> writes them (strings or null), strings escaped as RFC 8785 (JCS) escapes them — only
+/// <c>"</c>, <c>\</c> and control characters — so Chinese, CJK extension B and emoji stay as they are; UTF-8.
+/// Equal content gives equal text and equal hash. Written by <see cref="CanonicalWriter"/> rather than Utf8JsonWriter,
+/// whose encoders escape characters outside the Basic Multilingual Plane and follow the runtime's Unicode version;
+/// read back with System.Text.Json. See docs/workflow-rules.md.
 /// </summary>
 public static class SnapshotJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = false,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Write(Snapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        var json = new CanonicalWriter();
+        json.Open('{').Name("format").Number(Snapshot.Format).Name("kind").Text(snapshot.Kind.ToString())
+            .Name("projectId").Number(snapshot.ProjectId).Name("reportingPeriodId").Number(snapshot.ReportingPeriodId)
+            .Name("sections").Open('[');
+        foreach (var section in snapshot.Sections)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("format", Snapshot.Format);
-            writer.WriteString("kind", snapshot.Kind.ToString());
-            writer.WriteNumber("projectId", snapshot.ProjectId);
-            writer.WriteNumber("reportingPeriodId", snapshot.ReportingPeriodId);
-            writer.WriteStartArray("sections");
-            foreach (var section in snapshot.Sections)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("key", section.Key);
-                writer.WriteString("label", section.Label);
-                WriteFields(writer, section.Fields);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteStartArray("entries");
-            foreach (var entry in Ordered(snapshot.Entries))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("kind", entry.Kind.ToString());
-                writer.WriteNumber("id", entry.Id);
-                writer.WriteString("label", entry.Label);
-                WriteFields(writer, entry.Fields);
-                writer.WriteEndObject();
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            json.Open('{').Name("key").Text(section.Key).Name("label").Text(section.Label);
+            WriteFields(json, section.Fields);
+            json.Close('}');
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        json.Close(']').Name("entries").Open('[');
+        foreach (var entry in Ordered(snapshot.Entries))
+        {
+            json.Open('{').Name("kind").Text(entry.Kind.ToString()).Name("id").Number(entry.Id).Name("label").Text(entry.Label);
+            WriteFields(json, entry.Fields);
+            json.Close('}');
+        }
+        return json.Close(']').Close('}').ToString();
     }
 
     /// <summary>Lower-case hex SHA-256 of the text's UTF-8 bytes (64 characters).</summary>
@@ -99,25 +80,14 @@ public static class SnapshotJson
         return ordered;
     }
 
-    private static void WriteFields(Utf8JsonWriter writer, IReadOnlyList<SnapshotField> fields)
+    private static void WriteFields(CanonicalWriter json, IReadOnlyList<SnapshotField> fields)
     {
-        writer.WriteStartArray("fields");
+        json.Name("fields").Open('[');
         foreach (var field in fields)
         {
-            writer.WriteStartObject();
-            writer.WriteString("key", field.Key);
-            writer.WriteString("label", field.Label);
-            if (field.Value is null)
-            {
-                writer.WriteNull("value");
-            }
-            else
-            {
-                writer.WriteString("value", field.Value);
-            }
-            writer.WriteEndObject();
+            json.Open('{').Name("key").Text(field.Key).Name("label").Text(field.Label).Name("value").Text(field.Value).Close('}');
         }
-        writer.WriteEndArray();
+        json.Close(']');
     }
 
     private static List<SnapshotField> ReadFields(JsonElement element) =>
