@@ -1,3 +1,5 @@
+using System.Globalization;
+using AllianceKpi.Domain.Calendar;
 using AllianceKpi.Domain.Kpi;
 using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Reference;
@@ -13,50 +15,72 @@ public static class EntrySnapshots
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(report);
-        var names = entries.Members.ToDictionary(m => m.Id, m => m.CompanyName);
+        var parties = new Parties(entries);
         var snapshots = new List<SnapshotEntry>();
-        void Add<T>(IEnumerable<T> list, EntryKind kind, Func<T, string> name, Func<T, IEnumerable<SnapshotField>> fields)
+        void Add<T>(IEnumerable<T> list, EntryKind kind, Func<T, IEnumerable<SnapshotField>> fields)
             where T : ProgressEntry
         {
             foreach (var entry in list.Where(e => e.ReportingPeriodId == reportingPeriodId))
             {
                 var all = fields(entry).Append(new SnapshotField("attachment", "附件", Of(entry.AttachmentId)))
                     .Concat(VerdictFields(report.Find(kind, entry.Id)));
-                snapshots.Add(new SnapshotEntry(kind, entry.Id, $"{KindLabel(kind)}「{name(entry)}」", all.ToList()));
+                snapshots.Add(new SnapshotEntry(kind, entry.Id, $"{KindLabel(kind)}「{parties.TitleOf(entry)}」", all.ToList()));
             }
         }
-        string Party(INamesCounterparty e) =>
-            e.MemberId is { } id ? $"{names.GetValueOrDefault(id) ?? $"#{id}"}（聯盟會員）" : e.CounterpartyName ?? "";
 
-        Add(entries.Members, EntryKind.Member, m => m.CompanyName, MemberFields);
-        Add(entries.Incomes, EntryKind.OperatingIncome, i => Of(i.AccountingDate)!, i => IncomeFields(i, Party(i)));
-        Add(entries.CooperationProjects, EntryKind.CooperationProject, c => c.Name, c => CooperationFields(c, Party(c)));
-        Add(entries.TechTransfers, EntryKind.TechTransfer, t => t.Name, t =>
+        Add(entries.Members, EntryKind.Member, MemberFields);
+        Add(entries.Incomes, EntryKind.OperatingIncome, i => IncomeFields(i, parties.Of(i)));
+        Add(entries.CooperationProjects, EntryKind.CooperationProject, c => CooperationFields(c, parties.Of(c)));
+        Add(entries.TechTransfers, EntryKind.TechTransfer, t =>
         [
-            F("name", "技轉名稱", Of(t.Name)), F("counterparty", "技轉對象", Of(Party(t))),
+            F("name", "技轉名稱", Of(t.Name)), F("counterparty", "技轉對象", Of(parties.Of(t))),
             F("amount", "金額(仟元)", Of(t.Amount)), F("signedOn", "簽約日期", Of(t.SignedOn)),
         ]);
-        Add(entries.TechnicalServices, EntryKind.TechnicalService, s => Party(s), s =>
+        Add(entries.TechnicalServices, EntryKind.TechnicalService, s =>
         [
-            F("counterparty", "服務對象", Of(Party(s))), F("amount", "金額(仟元)", Of(s.Amount)),
+            F("counterparty", "服務對象", Of(parties.Of(s))), F("amount", "金額(仟元)", Of(s.Amount)),
             F("date", "日期", Of(s.Date)), F("description", "服務內容", Of(s.Description)),
         ]);
-        Add(entries.PromotionActivities, EntryKind.PromotionActivity, a => a.Name, a =>
+        Add(entries.PromotionActivities, EntryKind.PromotionActivity, a =>
         [
             F("name", "活動名稱", Of(a.Name)), F("date", "日期", Of(a.Date)), F("place", "地點", Of(a.Place)),
             F("participants", "參與人數", Of(a.Participants)),
         ]);
-        Add(entries.MemberServices, EntryKind.MemberService, s => s.Title, s =>
+        Add(entries.MemberServices, EntryKind.MemberService, s =>
         [
             F("kind", "服務類型", Words.Of(s.Kind)), F("date", "日期", Of(s.Date)), F("title", "名稱", Of(s.Title)),
             F("companyAttendees", "廠商參與人數", Of(s.CompanyAttendees)), F("companiesServed", "服務廠商家數", Of(s.CompaniesServed)),
         ]);
-        Add(entries.DerivedResults, EntryKind.DerivedResult, r => r.Title, r =>
+        Add(entries.DerivedResults, EntryKind.DerivedResult, r =>
         [
-            F("kind", "成果類型", Words.Of(r.Kind)), F("counterparty", "聯盟會員公司", Of(Party(r))), F("title", "名稱", Of(r.Title)),
+            F("kind", "成果類型", Words.Of(r.Kind)), F("counterparty", "聯盟會員公司", Of(parties.Of(r))), F("title", "名稱", Of(r.Title)),
             F("date", "日期", Of(r.Date)), F("patentNumber", "專利號碼", Of(r.PatentNumber)),
         ]);
         return snapshots;
+    }
+
+    /// <summary>How an entry is named in labels and checklist messages: its company, title or (income) 會計核定日期.</summary>
+    public static Func<EntryKind, int, string> Titles(KpiEntries entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var parties = new Parties(entries);
+        var titles = new Dictionary<(EntryKind, int), string>();
+        void Add(IEnumerable<ProgressEntry> list, EntryKind kind)
+        {
+            foreach (var entry in list)
+            {
+                titles[(kind, entry.Id)] = parties.TitleOf(entry);
+            }
+        }
+        Add(entries.Members, EntryKind.Member);
+        Add(entries.Incomes, EntryKind.OperatingIncome);
+        Add(entries.CooperationProjects, EntryKind.CooperationProject);
+        Add(entries.TechTransfers, EntryKind.TechTransfer);
+        Add(entries.TechnicalServices, EntryKind.TechnicalService);
+        Add(entries.PromotionActivities, EntryKind.PromotionActivity);
+        Add(entries.MemberServices, EntryKind.MemberService);
+        Add(entries.DerivedResults, EntryKind.DerivedResult);
+        return (kind, id) => titles.GetValueOrDefault((kind, id)) ?? $"#{id.ToString(CultureInfo.InvariantCulture)}";
     }
 
     public static string KindLabel(EntryKind kind) => kind switch
@@ -110,6 +134,30 @@ public static class EntrySnapshots
         F("counted", "列入 KPI", verdict is null ? null : Of(verdict.Counted)),
         F("reasons", "不列入原因", verdict is null || verdict.Reasons.Count == 0 ? null : string.Join("\n", verdict.Reasons)),
     ];
+
+    /// <summary>Names the companies entries refer to: a member by its company name, anyone else as typed.</summary>
+    private sealed class Parties(KpiEntries entries)
+    {
+        private readonly Dictionary<int, string> members = entries.Members.ToDictionary(m => m.Id, m => m.CompanyName);
+
+        public string Of(INamesCounterparty entry) =>
+            entry.MemberId is { } id
+                ? $"{members.GetValueOrDefault(id) ?? $"#{id.ToString(CultureInfo.InvariantCulture)}"}（聯盟會員）"
+                : entry.CounterpartyName ?? "";
+
+        public string TitleOf(ProgressEntry entry) => entry switch
+        {
+            AllianceMember m => m.CompanyName,
+            OperatingIncome i => DateFormat.Show(i.AccountingDate),
+            CooperationProject c => c.Name,
+            TechTransfer t => t.Name,
+            TechnicalService s => Of(s),
+            PromotionActivity a => a.Name,
+            MemberService s => s.Title,
+            DerivedResult r => r.Title,
+            _ => entry.Id.ToString(CultureInfo.InvariantCulture),
+        };
+    }
 
     /// <summary>The seed's words for the entries' choices (the same as the 工作進度 pages show).</summary>
     private static class Words
