@@ -1,5 +1,4 @@
 using System.Globalization;
-using AllianceKpi.Domain.Calendar;
 using AllianceKpi.Domain.Kpi;
 using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Reference;
@@ -15,7 +14,7 @@ public static class EntrySnapshots
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(report);
-        var parties = new Parties(entries);
+        var parties = new EntryParties(entries);
         var snapshots = new List<SnapshotEntry>();
         void Add<T>(IEnumerable<T> list, EntryKind kind, Func<T, IEnumerable<SnapshotField>> fields)
             where T : ProgressEntry
@@ -31,31 +30,11 @@ public static class EntrySnapshots
         Add(entries.Members, EntryKind.Member, MemberFields);
         Add(entries.Incomes, EntryKind.OperatingIncome, i => IncomeFields(i, parties.Of(i)));
         Add(entries.CooperationProjects, EntryKind.CooperationProject, c => CooperationFields(c, parties.Of(c)));
-        Add(entries.TechTransfers, EntryKind.TechTransfer, t =>
-        [
-            F("name", "技轉名稱", Of(t.Name)), F("counterparty", "技轉對象", Of(parties.Of(t))),
-            F("amount", "金額(仟元)", Of(t.Amount)), F("signedOn", "簽約日期", Of(t.SignedOn)),
-        ]);
-        Add(entries.TechnicalServices, EntryKind.TechnicalService, s =>
-        [
-            F("counterparty", "服務對象", Of(parties.Of(s))), F("amount", "金額(仟元)", Of(s.Amount)),
-            F("date", "日期", Of(s.Date)), F("description", "服務內容", Of(s.Description)),
-        ]);
-        Add(entries.PromotionActivities, EntryKind.PromotionActivity, a =>
-        [
-            F("name", "活動名稱", Of(a.Name)), F("date", "日期", Of(a.Date)), F("place", "地點", Of(a.Place)),
-            F("participants", "參與人數", Of(a.Participants)),
-        ]);
-        Add(entries.MemberServices, EntryKind.MemberService, s =>
-        [
-            F("kind", "服務類型", Words.Of(s.Kind)), F("date", "日期", Of(s.Date)), F("title", "名稱", Of(s.Title)),
-            F("companyAttendees", "廠商參與人數", Of(s.CompanyAttendees)), F("companiesServed", "服務廠商家數", Of(s.CompaniesServed)),
-        ]);
-        Add(entries.DerivedResults, EntryKind.DerivedResult, r =>
-        [
-            F("kind", "成果類型", Words.Of(r.Kind)), F("counterparty", "聯盟會員公司", Of(parties.Of(r))), F("title", "名稱", Of(r.Title)),
-            F("date", "日期", Of(r.Date)), F("patentNumber", "專利號碼", Of(r.PatentNumber)),
-        ]);
+        Add(entries.TechTransfers, EntryKind.TechTransfer, t => TransferFields(t, parties.Of(t)));
+        Add(entries.TechnicalServices, EntryKind.TechnicalService, s => ServiceFields(s, parties.Of(s)));
+        Add(entries.PromotionActivities, EntryKind.PromotionActivity, PromotionFields);
+        Add(entries.MemberServices, EntryKind.MemberService, MemberServiceFields);
+        Add(entries.DerivedResults, EntryKind.DerivedResult, r => DerivedFields(r, parties.Of(r)));
         return snapshots;
     }
 
@@ -63,7 +42,7 @@ public static class EntrySnapshots
     public static Func<EntryKind, int, string> Titles(KpiEntries entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var parties = new Parties(entries);
+        var parties = new EntryParties(entries);
         var titles = new Dictionary<(EntryKind, int), string>();
         void Add(IEnumerable<ProgressEntry> list, EntryKind kind)
         {
@@ -100,7 +79,7 @@ public static class EntrySnapshots
 
     private static IEnumerable<SnapshotField> MemberFields(AllianceMember m) =>
     [
-        F("type", "會員類型", Words.Of(m.Type)), F("basis", "會員資格", Words.Of(m.Basis)),
+        F("type", "會員類型", EntryWords.Of(m.Type)), F("basis", "會員資格", EntryWords.Of(m.Basis)),
         F("industryCode", "產業類別", Of(m.IndustryCode)), F("paying", "收費/免費會員", m.IsPaying ? "收費會員" : "免費會員"),
         F("region", "會員所屬地區", m.Region.Label()), F("companyName", "入會會員公司名稱", Of(m.CompanyName)),
         F("taxId", "統一編號", Of(m.TaxId)), F("representative", "入會會員負責人", Of(m.Representative)),
@@ -108,7 +87,7 @@ public static class EntrySnapshots
         F("phone", "入會會員電話", Of(m.Phone)), F("contractStart", "契約起始日", Of(m.ContractStart)),
         F("contractEnd", "契約截止日", Of(m.ContractEnd)), F("capitalBand", "企業規模", Of(m.CapitalBand)),
         F("employeeBand", "企業員工數", Of(m.EmployeeBand)), F("inIndustrialPark", "是否位屬「工業暨產業園區」", Of(m.InIndustrialPark)),
-        F("feeMethod", "會費收入方式", m.FeeMethod is { } method ? Words.Of(method) : null), F("feeAmount", "會費金額(仟元)", Of(m.FeeAmount)),
+        F("feeMethod", "會費收入方式", m.FeeMethod is { } method ? EntryWords.Of(method) : null), F("feeAmount", "會費金額(仟元)", Of(m.FeeAmount)),
         F("signedByPi", "計畫主持人簽約", Of(m.SignedByPrincipalInvestigator)),
         F("relatedToCoreTechnology", "與聯盟核心技術相關", Of(m.RelatedToCoreTechnology)),
     ];
@@ -116,7 +95,7 @@ public static class EntrySnapshots
     private static IEnumerable<SnapshotField> IncomeFields(OperatingIncome i, string party) =>
     [
         F("membershipFee", "聯盟會員費收入(仟元)", Of(i.MembershipFee)), F("technicalServiceFee", "聯盟技術服務收入(仟元)", Of(i.TechnicalServiceFee)),
-        F("otherIncome", "聯盟其它收入(仟元)", Of(i.OtherIncome)), F("otherIncomeNature", "其它收入性質", Words.Of(i.OtherIncomeNature)),
+        F("otherIncome", "聯盟其它收入(仟元)", Of(i.OtherIncome)), F("otherIncomeNature", "其它收入性質", EntryWords.Of(i.OtherIncomeNature)),
         F("counterparty", "付款單位", Of(party)), F("accountingDate", "會計核定日期", Of(i.AccountingDate)),
     ];
 
@@ -129,78 +108,39 @@ public static class EntrySnapshots
         F("signedByPi", "計畫主持人簽約", Of(c.SignedByPrincipalInvestigator)),
     ];
 
+    private static IEnumerable<SnapshotField> TransferFields(TechTransfer t, string party) =>
+    [
+        F("name", "技轉名稱", Of(t.Name)), F("counterparty", "技轉對象", Of(party)),
+        F("amount", "金額(仟元)", Of(t.Amount)), F("signedOn", "簽約日期", Of(t.SignedOn)),
+    ];
+
+    private static IEnumerable<SnapshotField> ServiceFields(TechnicalService s, string party) =>
+    [
+        F("counterparty", "服務對象", Of(party)), F("amount", "金額(仟元)", Of(s.Amount)),
+        F("date", "日期", Of(s.Date)), F("description", "服務內容", Of(s.Description)),
+    ];
+
+    private static IEnumerable<SnapshotField> PromotionFields(PromotionActivity a) =>
+    [
+        F("name", "活動名稱", Of(a.Name)), F("date", "日期", Of(a.Date)), F("place", "地點", Of(a.Place)),
+        F("participants", "參與人數", Of(a.Participants)),
+    ];
+
+    private static IEnumerable<SnapshotField> MemberServiceFields(MemberService s) =>
+    [
+        F("kind", "服務類型", EntryWords.Of(s.Kind)), F("date", "日期", Of(s.Date)), F("title", "名稱", Of(s.Title)),
+        F("companyAttendees", "廠商參與人數", Of(s.CompanyAttendees)), F("companiesServed", "服務廠商家數", Of(s.CompaniesServed)),
+    ];
+
+    private static IEnumerable<SnapshotField> DerivedFields(DerivedResult r, string party) =>
+    [
+        F("kind", "成果類型", EntryWords.Of(r.Kind)), F("counterparty", "聯盟會員公司", Of(party)), F("title", "名稱", Of(r.Title)),
+        F("date", "日期", Of(r.Date)), F("patentNumber", "專利號碼", Of(r.PatentNumber)),
+    ];
+
     private static IEnumerable<SnapshotField> VerdictFields(Verdict? verdict) =>
     [
         F("counted", "列入 KPI", verdict is null ? null : Of(verdict.Counted)),
         F("reasons", "不列入原因", verdict is null || verdict.Reasons.Count == 0 ? null : string.Join("\n", verdict.Reasons)),
     ];
-
-    /// <summary>Names the companies entries refer to: a member by its company name, anyone else as typed.</summary>
-    private sealed class Parties(KpiEntries entries)
-    {
-        private readonly Dictionary<int, string> members = entries.Members.ToDictionary(m => m.Id, m => m.CompanyName);
-
-        public string Of(INamesCounterparty entry) =>
-            entry.MemberId is { } id
-                ? $"{members.GetValueOrDefault(id) ?? $"#{id.ToString(CultureInfo.InvariantCulture)}"}（聯盟會員）"
-                : entry.CounterpartyName ?? "";
-
-        public string TitleOf(ProgressEntry entry) => entry switch
-        {
-            AllianceMember m => m.CompanyName,
-            OperatingIncome i => DateFormat.Show(i.AccountingDate),
-            CooperationProject c => c.Name,
-            TechTransfer t => t.Name,
-            TechnicalService s => Of(s),
-            PromotionActivity a => a.Name,
-            MemberService s => s.Title,
-            DerivedResult r => r.Title,
-            _ => entry.Id.ToString(CultureInfo.InvariantCulture),
-        };
-    }
-
-    /// <summary>The seed's words for the entries' choices (the same as the 工作進度 pages show).</summary>
-    private static class Words
-    {
-        public static string Of(MemberType type) => type switch
-        {
-            MemberType.Company => "廠商", MemberType.Association => "公協會", MemberType.Individual => "個人",
-            MemberType.ResearchInstitute => "研究型法人", MemberType.MainlandChinaCompany => "大陸公司", MemberType.Other => "其它",
-            _ => type.ToString(),
-        };
-
-        public static string Of(MembershipBasis basis) => basis switch
-        {
-            MembershipBasis.Contract => "會員合約", MembershipBasis.Memorandum => "合作備忘錄", MembershipBasis.Application => "入會申請書",
-            MembershipBasis.CooperationProject => "產學合作會員", MembershipBasis.TechTransfer => "技轉會員",
-            _ => basis.ToString(),
-        };
-
-        public static string Of(FeeMethod method) => method switch
-        {
-            FeeMethod.CooperationProject => "產學合作", FeeMethod.TechTransfer => "技術移轉", FeeMethod.MembershipFee => "繳交會員費",
-            _ => method.ToString(),
-        };
-
-        public static string Of(OtherIncomeNature nature) => nature switch
-        {
-            OtherIncomeNature.Ordinary => "聯盟可自由運用之其它收入", OtherIncomeNature.SchoolIncentive => "學校給予之鼓勵金、設備",
-            OtherIncomeNature.DonatedEquipment => "廠商捐贈之設備與其設備價值", OtherIncomeNature.ProgrammeGrant => "科技部補助經費",
-            OtherIncomeNature.OtherGrantCounterpartFunds => "其它計畫之經費收入", OtherIncomeNature.TechTransferIncome => "技術轉移之收入",
-            _ => nature.ToString(),
-        };
-
-        public static string Of(MemberServiceKind kind) => kind switch
-        {
-            MemberServiceKind.Seminar => "技術研討會", MemberServiceKind.Consulting => "專業諮詢服務", MemberServiceKind.SiteVisit => "訪廠現地指導",
-            _ => kind.ToString(),
-        };
-
-        public static string Of(DerivedResultKind kind) => kind switch
-        {
-            DerivedResultKind.NewProduct => "新產品", DerivedResultKind.NewTechnology => "新技術",
-            DerivedResultKind.PatentApplied => "專利申請", DerivedResultKind.PatentGranted => "專利獲證",
-            _ => kind.ToString(),
-        };
-    }
 }
