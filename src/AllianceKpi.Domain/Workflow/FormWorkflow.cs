@@ -22,7 +22,9 @@ public static class FormWorkflow
         {
             return WorkflowDecision.Refuse(context, refusal);
         }
-        var extendedUntil = request.ExtendUntil ?? context.Window.ExtendedUntil;
+        var extendedUntil = request.Action is FormAction.GrantExtension or FormAction.Return or FormAction.Reopen
+            ? request.ExtendUntil ?? context.Window.ExtendedUntil
+            : context.Window.ExtendedUntil;
         return request.Action switch
         {
             FormAction.SaveDraft => WorkflowDecision.Keep(context.State, extendedUntil),

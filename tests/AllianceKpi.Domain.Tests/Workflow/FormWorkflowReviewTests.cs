@@ -121,6 +121,18 @@ public sealed class FormWorkflowReviewTests
         Assert.Equal(refusal, decision.Refusal?.Message);
     }
 
+    [Theory]
+    [InlineData(FormAction.SaveDraft, Actor.Assistant, FormState.Draft)]
+    [InlineData(FormAction.Submit, Actor.Pi, FormState.Draft)]
+    [InlineData(FormAction.Accept, Actor.Office, FormState.Submitted)]
+    public void OnlyTheOfficesExtensionReturnAndReopenSetADate(FormAction action, Actor actor, FormState from)
+    {
+        var decision = FormWorkflow.Decide(Context(from, actor), new WorkflowRequest(action, "理由", Day("2022/03/01")));
+        Assert.True(decision.Allowed);
+        Assert.Null(decision.ExtendedUntil);
+        Assert.False(decision.SetsReturnReason && decision.ReturnReason is not null);
+    }
+
     [Fact]
     public void ANewExtensionReplacesTheEarlierOne()
     {
