@@ -1,6 +1,6 @@
 using AllianceKpi.Domain.Text;
 using AllianceKpi.Domain.Workflow;
-using static AllianceKpi.Domain.Tests.Workflow.Forms;
+using static AllianceKpi.Domain.Tests.Workflow.Given;
 
 namespace AllianceKpi.Domain.Tests.Workflow;
 

@@ -1,5 +1,5 @@
 using AllianceKpi.Domain.Workflow;
-using static AllianceKpi.Domain.Tests.Workflow.Forms;
+using static AllianceKpi.Domain.Tests.Workflow.Given;
 
 namespace AllianceKpi.Domain.Tests.Workflow;
 

@@ -172,7 +172,7 @@ public sealed class SubmissionChecklistTests
     public void TheBlockingCountStopsTheWorkflowsSubmit()
     {
         var items = SubmissionChecklist.Check(Evaluation with { Texts = [Narrative(null)] });
-        var context = new WorkflowContext(FormState.Draft, Actor.Pi, Forms.MidYear, Forms.Window(), SubmissionChecklist.BlockingCount(items));
+        var context = new WorkflowContext(FormState.Draft, Actor.Pi, Given.MidYear, Given.Window(), SubmissionChecklist.BlockingCount(items));
         Assert.Equal("送出前檢查尚有 1 項須修正，請修正後再確定送出。", FormWorkflow.Decide(context, WorkflowRequest.Submit).Refusal!.Message);
     }
 }

@@ -4,7 +4,7 @@ using AllianceKpi.Domain.Workflow;
 namespace AllianceKpi.Domain.Tests.Workflow;
 
 /// <summary>The 2021 first report: open 2021/02/01, deadline 2021/10/31.</summary>
-internal static class Forms
+internal static class Given
 {
     public static readonly DateOnly OpensOn = new(2021, 2, 1);
     public static readonly DateOnly Deadline = new(2021, 10, 31);
