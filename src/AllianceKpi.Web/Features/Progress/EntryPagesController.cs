@@ -12,6 +12,9 @@ public interface IEntryPages<TForm> where TForm : class
 {
     EntryKind Kind { get; }
 
+    /// <summary>The last segment of the kind's route: income, members, tech-transfers, ….</summary>
+    string Slug { get; }
+
     object Page(ProgressContext context);
 
     object NewForm(ProgressContext context);
@@ -29,10 +32,10 @@ public interface IEntryPages<TForm> where TForm : class
 
 /// <summary>
 /// The list, add, edit and delete actions every kind of 工作進度 entry shares. The derived controller gives the route
-/// (<c>/projects/{projectId:int}/progress/{periodId:int}/{slug}</c>) and the views (Index, Form) beside it.
+/// (<c>/projects/{projectId:int}/progress/{periodId:int}/{slug}</c>, the slug being its handler's) and the views (Index, Form) beside it.
 /// Changes are refused with a flash unless the period accepts reports (the office may always).
 /// </summary>
-public abstract class EntryPagesController<TForm>(ProgressContextHandler contexts, IEntryPages<TForm> pages, string slug,
+public abstract class EntryPagesController<TForm>(ProgressContextHandler contexts, IEntryPages<TForm> pages,
     string deletedMessage) : Controller where TForm : class
 {
     [Authorize(Policy = Policies.ProjectMember)]
@@ -92,7 +95,7 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
         {
             this.Failure(outcome.Refusal);
         }
-        return Redirect($"{context.BaseUrl}/{slug}");
+        return Redirect($"{context.BaseUrl}/{pages.Slug}");
     }
 
     private async Task<IActionResult> SaveAsync(int projectId, int periodId, int? id, TForm form, CancellationToken cancellationToken)
@@ -113,12 +116,12 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
         }
         var verdict = await contexts.VerdictAsync(User, projectId, periodId, pages.Kind, savedId, cancellationToken);
         this.Success(SavedMessages.Saved(verdict, outcome.Warning));
-        return Redirect($"{context.BaseUrl}/{slug}");
+        return Redirect($"{context.BaseUrl}/{pages.Slug}");
     }
 
     private RedirectResult Closed(ProgressContext context)
     {
         this.Failure(ProgressContext.ClosedMessage);
-        return Redirect($"{context.BaseUrl}/{slug}");
+        return Redirect($"{context.BaseUrl}/{pages.Slug}");
     }
 }

@@ -7,7 +7,7 @@ using AllianceKpi.Web.Features.Office;
 namespace AllianceKpi.Web.Features.Progress.Cooperation;
 
 /// <summary>衍生產學合作計畫(已簽訂合約)'s form: the budget and the dates bound as text.</summary>
-public sealed class CooperationForm
+public sealed class CooperationForm : IEntryForm<CooperationProject, CooperationForm>
 {
     [Required(ErrorMessage = "請輸入計畫名稱")]
     [StringLength(ProgressFieldLengths.Name, ErrorMessage = "計畫名稱最多 {1} 字")]

@@ -7,7 +7,7 @@ using AllianceKpi.Web.Features.Office;
 namespace AllianceKpi.Web.Features.Progress.DerivedResults;
 
 /// <summary>協助聯盟會員衍生成果's form: the date bound as text; a granted patent needs its number.</summary>
-public sealed class DerivedResultForm
+public sealed class DerivedResultForm : IEntryForm<DerivedResult, DerivedResultForm>
 {
     [Required(ErrorMessage = "請選擇成果類別")]
     public DerivedResultKind? Kind { get; set; }

@@ -7,7 +7,7 @@ using AllianceKpi.Web.Features.Office;
 namespace AllianceKpi.Web.Features.Progress.Income;
 
 /// <summary>聯盟營運收入's form: amounts in 仟元 and the date bound as text.</summary>
-public sealed class IncomeForm
+public sealed class IncomeForm : IEntryForm<OperatingIncome, IncomeForm>
 {
     [MoneyText]
     public string? MembershipFee { get; set; }

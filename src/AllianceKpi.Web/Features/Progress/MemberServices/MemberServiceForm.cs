@@ -8,7 +8,7 @@ using AllianceKpi.Web.Features.Office;
 namespace AllianceKpi.Web.Features.Progress.MemberServices;
 
 /// <summary>對聯盟會員之服務's form: the date and the counts bound as text.</summary>
-public sealed class MemberServiceForm
+public sealed class MemberServiceForm : IEntryForm<MemberService, MemberServiceForm>
 {
     [Required(ErrorMessage = "請選擇服務類別")]
     public MemberServiceKind? Kind { get; set; }
@@ -33,7 +33,8 @@ public sealed class MemberServiceForm
 
     public Guid Version { get; set; }
 
-    public IReadOnlyList<DomainViolation> Check() => [];
+    /// <summary>Nothing beyond the attributes; the kind names no member.</summary>
+    public IReadOnlyList<DomainViolation> Check(IReadOnlyList<MemberChoice> members) => [];
 
     public void ApplyTo(MemberService service)
     {

@@ -8,7 +8,7 @@ using AllianceKpi.Web.Features.Office;
 namespace AllianceKpi.Web.Features.Progress.Members;
 
 /// <summary>招募聯盟會員's form. Dates and amounts are bound as text so that bad input comes back as typed.</summary>
-public sealed class MemberForm
+public sealed class MemberForm : IEntryForm<AllianceMember, MemberForm>
 {
     [Required(ErrorMessage = "請選擇會員類型")]
     public MemberType? Type { get; set; }
@@ -74,8 +74,8 @@ public sealed class MemberForm
 
     public bool IsCooperationOrTransfer => Basis is MembershipBasis.CooperationProject or MembershipBasis.TechTransfer;
 
-    /// <summary>The rules DataAnnotations cannot say: 統一編號 checksum, start ≤ end, fields that depend on the type or basis.</summary>
-    public IReadOnlyList<DomainViolation> Check()
+    /// <summary>The rules DataAnnotations cannot say: 統一編號 checksum, start ≤ end, fields that depend on the type or basis (a member names no member: <paramref name="members"/> is unused).</summary>
+    public IReadOnlyList<DomainViolation> Check(IReadOnlyList<MemberChoice> members)
     {
         var violations = new List<DomainViolation>();
         if (!string.IsNullOrWhiteSpace(IndustryCode) && IndustryClassification.Find(IndustryCode) is null)

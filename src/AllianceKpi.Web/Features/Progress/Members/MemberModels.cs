@@ -1,15 +1,11 @@
-using AllianceKpi.Domain.Kpi;
 using AllianceKpi.Domain.Progress;
 
 namespace AllianceKpi.Web.Features.Progress.Members;
 
-public sealed record MemberRow(AllianceMember Member, string PeriodLabel, Verdict? Verdict);
-
 /// <summary>This period's members with their verdicts, and the still-valid members of earlier periods (read-only).</summary>
-public sealed record MembersPage(ProgressContext Context, IReadOnlyList<MemberRow> Current, IReadOnlyList<MemberRow> Earlier);
+public sealed record MembersPage(ProgressContext Context, IReadOnlyList<EntryRow<AllianceMember>> Rows,
+    IReadOnlyList<EntryRow<AllianceMember>> Earlier) : EntryListPage<AllianceMember>(Context, Rows);
 
-/// <summary>The add or edit form with what it shows around the fields.</summary>
-public sealed record MemberFormPage(ProgressContext Context, MemberForm Form, int? EntryId, CurrentAttachment? Current, string? DuplicateWarning)
-{
-    public string Action => EntryId is { } id ? $"{Context.BaseUrl}/members/{id}/edit" : $"{Context.BaseUrl}/members/new";
-}
+/// <summary>The add or edit form with the warning that the company is already a member.</summary>
+public sealed record MemberFormPage(ProgressContext Context, string Slug, MemberForm Form, int? EntryId, CurrentAttachment? Current,
+    string? DuplicateWarning) : EntryFormPage<MemberForm>(Context, Slug, Form, EntryId, Current, []);

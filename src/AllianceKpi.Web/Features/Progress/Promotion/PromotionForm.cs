@@ -7,7 +7,7 @@ using AllianceKpi.Web.Features.Office;
 namespace AllianceKpi.Web.Features.Progress.Promotion;
 
 /// <summary>聯盟推廣活動's form: the date and the count bound as text.</summary>
-public sealed class PromotionForm
+public sealed class PromotionForm : IEntryForm<PromotionActivity, PromotionForm>
 {
     [Required(ErrorMessage = "請輸入活動名稱")]
     [StringLength(ProgressFieldLengths.Name, ErrorMessage = "活動名稱最多 {1} 字")]
@@ -29,7 +29,8 @@ public sealed class PromotionForm
 
     public Guid Version { get; set; }
 
-    public IReadOnlyList<DomainViolation> Check() => [];
+    /// <summary>Nothing beyond the attributes; the kind names no member.</summary>
+    public IReadOnlyList<DomainViolation> Check(IReadOnlyList<MemberChoice> members) => [];
 
     public void ApplyTo(PromotionActivity activity)
     {

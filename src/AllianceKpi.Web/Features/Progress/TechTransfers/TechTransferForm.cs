@@ -7,7 +7,7 @@ using AllianceKpi.Web.Features.Office;
 namespace AllianceKpi.Web.Features.Progress.TechTransfers;
 
 /// <summary>衍生技轉's form: the amount and the signing day bound as text.</summary>
-public sealed class TechTransferForm
+public sealed class TechTransferForm : IEntryForm<TechTransfer, TechTransferForm>
 {
     [Required(ErrorMessage = "請輸入技轉名稱")]
     [StringLength(ProgressFieldLengths.Name, ErrorMessage = "技轉名稱最多 {1} 字")]

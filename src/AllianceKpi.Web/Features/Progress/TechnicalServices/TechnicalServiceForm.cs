@@ -7,7 +7,7 @@ using AllianceKpi.Web.Features.Office;
 namespace AllianceKpi.Web.Features.Progress.TechnicalServices;
 
 /// <summary>技術服務's form: the amount and the date bound as text.</summary>
-public sealed class TechnicalServiceForm
+public sealed class TechnicalServiceForm : IEntryForm<TechnicalService, TechnicalServiceForm>
 {
     public int? MemberId { get; set; }
 

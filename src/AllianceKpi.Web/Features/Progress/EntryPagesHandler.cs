@@ -1,0 +1,127 @@
+using AllianceKpi.Domain.Kpi;
+using AllianceKpi.Domain.Progress;
+using AllianceKpi.Infrastructure.Data;
+using AllianceKpi.Web.Infrastructure.Views;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+
+namespace AllianceKpi.Web.Features.Progress;
+
+/// <summary>
+/// The list, form, save and delete of one kind of 工作進度 entry of one project and period. A kind says which of the context's
+/// entries are its own, its slug and its <see cref="EntryKind"/>; every read is of the context's project, and an entry is
+/// edited or deleted only in the period it was reported in.
+/// </summary>
+public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySaveHandler saver, EntryKind kind, string slug)
+    : IEntryPages<TForm>
+    where TEntry : ProgressEntry, new()
+    where TForm : class, IEntryForm<TEntry, TForm>, new()
+{
+    public EntryKind Kind => kind;
+
+    public string Slug => slug;
+
+    protected AppDbContext Db { get; } = db;
+
+    /// <summary>The project's entries of this kind, all periods.</summary>
+    protected abstract IReadOnlyList<TEntry> EntriesOf(KpiEntries entries);
+
+    /// <summary>The payer / partner drop-down; none unless the kind names a company.</summary>
+    protected virtual IReadOnlyList<MemberChoice> MemberChoices(ProgressContext context) => [];
+
+    /// <summary>The company an entry names, for the list; empty unless the kind names one.</summary>
+    protected virtual string CounterpartyOf(ProgressContext context, TEntry entry) => "";
+
+    /// <summary>The form page around the fields; a kind with more to show overrides it.</summary>
+    protected virtual EntryFormPage<TForm> FormPage(ProgressContext context, TForm form, int? id, CurrentAttachment? current) =>
+        new(context, slug, form, id, current, MemberChoices(context));
+
+    /// <summary>A warning to add to the 「已儲存」 flash; none by default.</summary>
+    protected virtual string? WarningAfterSave(ProgressContext context, TForm form, int savedId) => null;
+
+    /// <summary>Why the entry may not be deleted; null (it may) by default.</summary>
+    protected virtual Task<string?> DeleteRefusalAsync(int id, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    /// <summary>This period's entries with their verdicts.</summary>
+    public virtual EntryListPage<TEntry> Page(ProgressContext context) => new(context, EntriesOf(context.Entries)
+        .Where(e => e.ReportingPeriodId == context.PeriodId)
+        .Select(e => Row(context, e, context.VerdictOf(kind, e.Id)))
+        .ToList());
+
+    public EntryFormPage<TForm> NewForm(ProgressContext context) => FormPage(context, new TForm(), null, null);
+
+    /// <summary>The edit form of an entry of this project AND this period (an earlier period's entry is read-only here); null otherwise.</summary>
+    public async Task<EntryFormPage<TForm>?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken)
+    {
+        var entry = EntriesOf(context.Entries).FirstOrDefault(e => e.Id == id && e.ReportingPeriodId == context.PeriodId);
+        return entry is null ? null : await RedisplayAsync(context, TForm.From(entry), id, cancellationToken);
+    }
+
+    /// <summary>The page again after a refused save, with the drop-downs refilled and the current file.</summary>
+    public async Task<EntryFormPage<TForm>> RedisplayAsync(ProgressContext context, TForm form, int? id, CancellationToken cancellationToken)
+    {
+        var attachmentId = EntriesOf(context.Entries).FirstOrDefault(e => e.Id == id)?.AttachmentId;
+        var current = await saver.CurrentAttachmentAsync(context.ProjectId, attachmentId, cancellationToken);
+        return FormPage(context, form, id, current);
+    }
+
+    /// <summary>Saves a new (id null) or existing entry of this period: the form's checks into ModelState, then the save with the file.</summary>
+    public async Task<EntrySaveOutcome> SaveAsync(ProgressContext context, int? id, TForm form, string userId,
+        ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        var entry = id is null ? new TEntry() : await TrackedAsync(context, id.Value, cancellationToken);
+        if (entry is null)
+        {
+            return EntrySaveOutcome.NotFound;
+        }
+        modelState.AddViolations(form.Check(MemberChoices(context)), EntrySaveHandler.Prefix);
+        var save = new EntrySave<TEntry>(context, entry, id is null, form.Version, form.Attachment, form.ApplyTo);
+        var savedId = await saver.SaveAsync(save, userId, modelState, cancellationToken);
+        return savedId is { } saved ? new EntrySaveOutcome(true, saved, WarningAfterSave(context, form, saved)) : EntrySaveOutcome.Refused;
+    }
+
+    /// <summary>Deletes an entry of this period and its file, unless the kind refuses.</summary>
+    public async Task<DeleteOutcome> DeleteAsync(ProgressContext context, int id, CancellationToken cancellationToken)
+    {
+        var entry = await TrackedAsync(context, id, cancellationToken);
+        if (entry is null)
+        {
+            return DeleteOutcome.NotFound;
+        }
+        if (await DeleteRefusalAsync(id, cancellationToken) is { } refusal)
+        {
+            return new DeleteOutcome(true, refusal);
+        }
+        await saver.DeleteAsync(entry, cancellationToken);
+        return DeleteOutcome.Deleted;
+    }
+
+    /// <summary>A line of the list with the given verdict.</summary>
+    protected EntryRow<TEntry> Row(ProgressContext context, TEntry entry, Verdict? verdict) =>
+        new(entry, context.PeriodLabel(entry.ReportingPeriodId), CounterpartyOf(context, entry), verdict);
+
+    object IEntryPages<TForm>.Page(ProgressContext context) => Page(context);
+
+    object IEntryPages<TForm>.NewForm(ProgressContext context) => NewForm(context);
+
+    async Task<object?> IEntryPages<TForm>.EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
+        await EditFormAsync(context, id, cancellationToken);
+
+    async Task<object> IEntryPages<TForm>.RedisplayAsync(ProgressContext context, TForm form, int? id, CancellationToken cancellationToken) =>
+        await RedisplayAsync(context, form, id, cancellationToken);
+
+    private Task<TEntry?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
+        Db.Set<TEntry>().FirstOrDefaultAsync(
+            e => e.Id == id && e.ProjectId == context.ProjectId && e.ReportingPeriodId == context.PeriodId, cancellationToken);
+}
+
+/// <summary>A kind that names a company — a member chosen from the drop-down or a non-member by name: 付款單位 / 合作對象.</summary>
+public abstract class CounterpartyEntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySaveHandler saver, EntryKind kind, string slug)
+    : EntryPagesHandler<TEntry, TForm>(db, saver, kind, slug)
+    where TEntry : ProgressEntry, INamesCounterparty, new()
+    where TForm : class, IEntryForm<TEntry, TForm>, new()
+{
+    protected override IReadOnlyList<MemberChoice> MemberChoices(ProgressContext context) => PayerChoices.UpToPeriod(context);
+
+    protected override string CounterpartyOf(ProgressContext context, TEntry entry) => PayerChoices.NameOf(context, entry);
+}
