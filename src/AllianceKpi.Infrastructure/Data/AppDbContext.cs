@@ -2,8 +2,10 @@ using AllianceKpi.Domain.Audit;
 using AllianceKpi.Domain.Calendar;
 using AllianceKpi.Domain.Common;
 using AllianceKpi.Domain.Content;
+using AllianceKpi.Domain.Forms;
 using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Projects;
+using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +38,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditSource? 
     public DbSet<MemberService> MemberServices => Set<MemberService>();
     public DbSet<DerivedResult> DerivedResults => Set<DerivedResult>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ExpectedResults> ExpectedResults => Set<ExpectedResults>();
+    public DbSet<EvaluationForm> EvaluationForms => Set<EvaluationForm>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
+    public DbSet<WorkflowEvent> WorkflowEvents => Set<WorkflowEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
