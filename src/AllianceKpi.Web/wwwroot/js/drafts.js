@@ -115,6 +115,12 @@
         form.addEventListener("input", later);
         form.addEventListener("change", later);
         form.addEventListener("submit", function () { save(); window.sessionStorage.setItem(SUBMITTED, key); });
+        // The server holds what autosave sent: the browser's copy is no longer needed.
+        form.addEventListener("portal:autosaved", function () {
+            window.clearTimeout(timer);
+            original = valuesOf(form);
+            window.localStorage.removeItem(key);
+        });
         document.addEventListener("portal:session-expired", save);
     });
 })();

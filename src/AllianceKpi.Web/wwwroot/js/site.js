@@ -44,4 +44,14 @@
             if (!window.confirm(button.getAttribute("data-confirm"))) { event.preventDefault(); }
         });
     });
+    // 採用已儲存的內容: a conflict panel's button puts the other person's saved value into the field of that name.
+    document.querySelectorAll("[data-take-theirs]").forEach(function (button) {
+        button.addEventListener("click", function () {
+            var field = document.querySelector('[name="' + button.getAttribute("data-take-theirs") + '"]');
+            if (!field) { return; }
+            field.value = button.getAttribute("data-value");
+            field.dispatchEvent(new Event("input", { bubbles: true }));
+            button.disabled = true;
+        });
+    });
 })();
