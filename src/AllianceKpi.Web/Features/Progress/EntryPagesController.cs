@@ -121,7 +121,7 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
 
     private RedirectResult Closed(ProgressContext context)
     {
-        this.Failure(ProgressContext.ClosedMessage);
+        this.Failure(context.ReadOnlyReason ?? ProgressContext.ClosedMessage);
         return Redirect($"{context.BaseUrl}/{pages.Slug}");
     }
 }

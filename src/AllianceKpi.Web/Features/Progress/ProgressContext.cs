@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AllianceKpi.Domain.Calendar;
 using AllianceKpi.Domain.Kpi;
 using AllianceKpi.Domain.Projects;
+using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Data;
 using AllianceKpi.Web.Infrastructure;
 using AllianceKpi.Web.Infrastructure.Authorization;
@@ -19,9 +20,17 @@ public sealed record ProgressContext(
     ReportingPeriod Period,
     KpiEntries Entries,
     KpiReport Report,
-    bool Editable)
+    string? ReadOnlyReason)
 {
     public const string ClosedMessage = "此綜整表已截止或未開放，無法修改工作進度。";
+
+    /// <summary>
+    /// 「計畫辦公室僅檢視計畫填報的資料」: the office reviews; it returns or reopens a form rather than changing what the project wrote.
+    /// </summary>
+    public const string OfficeReadOnlyMessage = "計畫辦公室僅檢視計畫填報的資料；如需修改，請退回或重新開放由計畫修改。";
+
+    /// <summary>Whether the project may add, change and delete this period's entries now (the period's 管考資料 is not locked).</summary>
+    public bool Editable => ReadOnlyReason is null;
 
     public int ProjectId => Project.Id;
     public int PeriodId => Period.Id;
@@ -63,8 +72,22 @@ public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock)
         }
         var entries = await EntriesAsync(projectId, cancellationToken);
         var report = KpiEngine.Evaluate(KpiInput.ForPeriod(year, year.Periods, period, entries));
-        var editable = ProjectAccess.IsOffice(user) || period.AcceptsReportsOn(clock.TaiwanToday());
-        return new ProgressContext(project, year, period, entries, report, editable);
+        return new ProgressContext(project, year, period, entries, report, await ReadOnlyReasonAsync(user, projectId, period, cancellationToken));
+    }
+
+    /// <summary>
+    /// Why the period's entries cannot be changed by this user now, or null: the office only views; the project follows the
+    /// period's 管考資料 form — locked once submitted or accepted, else open while the period (or the project's extension) is.
+    /// </summary>
+    private async Task<string?> ReadOnlyReasonAsync(ClaimsPrincipal user, int projectId, ReportingPeriod period, CancellationToken cancellationToken)
+    {
+        if (ProjectAccess.IsOffice(user))
+        {
+            return ProgressContext.OfficeReadOnlyMessage;
+        }
+        var form = await db.EvaluationForms.AsNoTracking().Where(f => f.ProjectId == projectId && f.ReportingPeriodId == period.Id)
+            .Select(f => new { f.State, f.ExtendedUntil }).FirstOrDefaultAsync(cancellationToken);
+        return FormWorkflow.EditBlocker(form?.State ?? FormState.Draft, SubmissionWindow.Of(period, form?.ExtendedUntil), clock.TaiwanToday());
     }
 
     /// <summary>The verdict of one entry after a save, for the flash message.</summary>

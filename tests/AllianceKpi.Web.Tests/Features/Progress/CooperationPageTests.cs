@@ -140,7 +140,7 @@ public sealed class CooperationPageTests(ProgressClockFactory factory) : IClassF
 
         var (closed, list) = await SendAsync(assistant, secondUrl, "/new", Cooperation("未開放合作案", partner: "某公司"));
 
-        Assert.Equal("此綜整表已截止或未開放，無法修改工作進度。", list.QuerySelector("[data-testid=flash-error]")!.TextContent);
+        Assert.Equal("本綜整表 2021/11/01 起開放填報。", list.QuerySelector("[data-testid=flash-error]")!.TextContent);
         Assert.Null(await SavedAsync("未開放合作案"));
         Assert.Equal(HttpStatusCode.Forbidden, (await otherPi.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await assistant.GetAsync($"{url}/{foreign.Id}/edit")).StatusCode);

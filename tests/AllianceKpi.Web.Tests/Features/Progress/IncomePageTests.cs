@@ -152,7 +152,7 @@ public sealed class IncomePageTests(ProgressClockFactory factory) : IClassFixtur
         var (response, list) = await PostAsync(client, $"{url}/new", Income("未開放收入公司"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("此綜整表已截止或未開放，無法修改工作進度。", list.QuerySelector("[data-testid=flash-error]")!.TextContent);
+        Assert.Equal("本綜整表 2021/11/01 起開放填報。", list.QuerySelector("[data-testid=flash-error]")!.TextContent);
         Assert.Null(await SavedAsync("未開放收入公司"));
     }
 

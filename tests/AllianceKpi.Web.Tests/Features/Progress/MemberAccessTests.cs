@@ -125,22 +125,56 @@ public sealed class MemberAccessTests(ProgressClockFactory factory) : IClassFixt
 
         Assert.All([add, edit, delete], r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var after = await client.GetPageAsync(listUrl);
-        Assert.Equal("此綜整表已截止或未開放，無法修改工作進度。", after.QuerySelector("[data-testid=flash-error]")!.TextContent);
+        Assert.Equal("本綜整表 2021/11/01 起開放填報。", after.QuerySelector("[data-testid=flash-error]")!.TextContent);
         Assert.False(await SavedAsync("截止後新增公司"));
         Assert.Equal("截止後的會員", (await factory.WithDbAsync(db => db.AllianceMembers.AsNoTracking().SingleAsync(m => m.Id == member.Id))).CompanyName);
     }
 
     [Fact]
-    public async Task TheOfficeMayViewAndChangeAPeriodThatIsNotOpen()
+    public async Task TheOfficeMayViewAPeriodThatIsNotOpenButNotChangeIt()
     {
         var people = await Personas.EnsureAsync(factory);
         var closedId = await PeriodAsync(factory, ReportingPeriodKind.SecondReport);
         using var office = await factory.SignedInAsync(DemoSeeder.OfficeEmail);
+        var listUrl = $"{Base(people.DemoProjectId, closedId)}/members";
 
-        var flash = await AddAsync(office, people.DemoProjectId, closedId, Company("辦公室補登公司"));
+        var post = await PostAsync(office, $"{listUrl}/new", Company("辦公室補登公司"), listUrl);
+        var list = await office.GetPageAsync(listUrl);
 
-        Assert.StartsWith("已儲存", flash);
-        Assert.NotNull((await office.GetPageAsync($"{Base(people.DemoProjectId, closedId)}/members")).QuerySelector("[data-testid=members]"));
+        Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
+        Assert.NotNull(list.QuerySelector("[data-testid=read-only]"));
+        Assert.False(await factory.WithDbAsync(db => db.AllianceMembers.AnyAsync(m => m.CompanyName == "辦公室補登公司")));
+    }
+
+    [Fact]
+    public async Task ASubmittedEvaluationFormLocksThePeriodsEntriesForThePi()
+    {
+        // On the other project: the tests of this class share one database and the demo project's first period must stay open.
+        var people = await Personas.EnsureAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        var member = await factory.WithDbAsync(async db =>
+        {
+            var m = Member(people.OtherProjectId, periodId, "送出後鎖定公司");
+            db.AllianceMembers.Add(m);
+            db.EvaluationForms.Add(new Domain.Forms.EvaluationForm
+            {
+                ProjectId = people.OtherProjectId, ReportingPeriodId = periodId, State = Domain.Workflow.FormState.Submitted,
+            });
+            await db.SaveChangesAsync();
+            return m;
+        });
+        using var pi = await factory.SignedInAsync(Personas.OtherPiEmail);
+        var listUrl = $"{Base(people.OtherProjectId, periodId)}/members";
+
+        var edit = await PostAsync(pi, $"{listUrl}/{member.Id}/edit", Company("送出後改名").With("Version", member.Version.ToString()), listUrl);
+        var delete = await pi.PostFormAsync($"{listUrl}/{member.Id}/delete", new { }, listUrl);
+        var list = await pi.GetPageAsync(listUrl);
+
+        Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+        Assert.Equal("資料已送出，無法再進行修改；如需修改請洽計畫辦公室退回。", list.QuerySelector("[data-testid=flash-error]")!.TextContent);
+        Assert.Equal("送出後鎖定公司", (await factory.WithDbAsync(db => db.AllianceMembers.AsNoTracking().SingleAsync(m => m.Id == member.Id))).CompanyName);
+        Assert.Null(list.QuerySelector($"[data-testid=member-{member.Id}] form"));
     }
 
     [Fact]

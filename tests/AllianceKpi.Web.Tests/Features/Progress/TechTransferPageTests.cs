@@ -115,7 +115,7 @@ public sealed class TechTransferPageTests(ProgressClockFactory factory) : IClass
 
         var (_, list) = await SendAsync(assistant, secondUrl, "/new", Transfer("未開放技轉", licensee: "某公司"));
 
-        Assert.Equal("此綜整表已截止或未開放，無法修改工作進度。", list.QuerySelector("[data-testid=flash-error]")!.TextContent);
+        Assert.Equal("本綜整表 2021/11/01 起開放填報。", list.QuerySelector("[data-testid=flash-error]")!.TextContent);
         Assert.Null(await SavedAsync("未開放技轉"));
         Assert.Equal(HttpStatusCode.Forbidden, (await otherPi.GetAsync(url)).StatusCode);
         var delete = await assistant.PostFormAsync($"{url}/{foreign.Id}/delete", new { }, url);

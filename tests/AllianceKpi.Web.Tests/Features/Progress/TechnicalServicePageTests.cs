@@ -79,7 +79,7 @@ public sealed class TechnicalServicePageTests(ProgressClockFactory factory) : IC
         var deleted = await pi.PostFormAsync($"{url}/{saved.Id}/delete", new { }, url);
 
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
-        Assert.Equal("此綜整表已截止或未開放，無法修改工作進度。", FlashError(closed));
+        Assert.Equal("本綜整表 2021/11/01 起開放填報。", FlashError(closed));
         Assert.Null(await SavedAsync("未開放服務"));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
