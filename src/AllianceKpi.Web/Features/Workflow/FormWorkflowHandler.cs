@@ -15,6 +15,17 @@ namespace AllianceKpi.Web.Features.Workflow;
 /// <summary>Which form a workflow step is about: its kind, project and period (for 預期成果 the year's 預期成果綜整表 period).</summary>
 public sealed record FormRef(FormKind Kind, int ProjectId, int ReportingPeriodId);
 
+public static class FormRefs
+{
+    /// <summary>The form named by a URL segment (evaluation, expected-results); null for anything else (404).</summary>
+    public static FormRef? Parse(string kind, int projectId, int periodId) => kind switch
+    {
+        "evaluation" => new FormRef(FormKind.Evaluation, projectId, periodId),
+        "expected-results" => new FormRef(FormKind.ExpectedResults, projectId, periodId),
+        _ => null,
+    };
+}
+
 /// <summary>
 /// The web side of the submission workflow shared by 預期成果 and 管考資料: who the user is to the project (Actor), the
 /// workflow context for a form, and one step applied to a tracked form together with what it leaves behind — the history row,
