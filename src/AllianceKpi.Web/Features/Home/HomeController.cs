@@ -8,8 +8,9 @@ public sealed class HomeController : Controller
 {
     [AllowAnonymous]
     [HttpGet("/")]
-    public async Task<IActionResult> Index([FromServices] HomeHandler handler, CancellationToken cancellationToken) =>
-        View(await handler.HomeAsync(cancellationToken));
+    public async Task<IActionResult> Index([FromServices] HomeHandler handler, [FromServices] Workflow.ReturnedFormsHandler returned,
+        CancellationToken cancellationToken) =>
+        View((await handler.HomeAsync(cancellationToken)) with { Returned = await returned.ForAsync(User, cancellationToken) });
 
     [AllowAnonymous]
     [HttpGet("/news/{id:int}")]

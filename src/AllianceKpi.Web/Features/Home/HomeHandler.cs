@@ -7,7 +7,11 @@ namespace AllianceKpi.Web.Features.Home;
 public sealed record NewsRow(int Id, string Title, DateOnly PublishedOn, bool IsPinned);
 
 /// <summary>The home page: news, and the alliances of the latest year with approved projects (相關連結).</summary>
-public sealed record HomeViewModel(IReadOnlyList<NewsRow> News, int? AllianceYear, IReadOnlyList<AllianceLink> Alliances);
+public sealed record HomeViewModel(IReadOnlyList<NewsRow> News, int? AllianceYear, IReadOnlyList<AllianceLink> Alliances)
+{
+    /// <summary>Forms the office returned to the signed-in user's projects (退回修改), shown above the news.</summary>
+    public IReadOnlyList<Workflow.ReturnedForm> Returned { get; init; } = [];
+}
 
 public sealed record NewsItemViewModel(string Title, DateOnly PublishedOn, bool IsPinned, IReadOnlyList<string> BodyLines);
 

@@ -80,6 +80,12 @@ public sealed class ReviewTests(ProgressClockFactory factory) : IClassFixture<Pr
         Assert.Equal("退回修改", page.QuerySelector("[data-testid=form-state]")!.TextContent);
 
         using var pi = await factory.SignedInAsync(DemoSeeder.PiEmail);
+        var home = await pi.GetPageAsync("/");
+        var notice = home.QuerySelector("[data-testid=returned-forms]")!;
+        Assert.Contains("會員家數說明不足，請補充。", notice.TextContent);
+        Assert.Equal($"/projects/{people.DemoProjectId}/evaluation/{periodId}", notice.QuerySelector("a")!.GetAttribute("href"));
+        using var otherPi = await factory.SignedInAsync(Personas.OtherPiEmail);
+        Assert.DoesNotContain("會員家數說明不足", (await otherPi.GetPageAsync("/")).Body!.TextContent);
         var flash = await AddAsync(pi, people.DemoProjectId, periodId, Company("退回後補登公司"));
         Assert.StartsWith("已儲存", flash);
     }
