@@ -7,7 +7,7 @@ namespace AllianceKpi.Web.Features.Progress;
 /// <summary>What every 工作進度 form does: carry the version and the file, check itself, write itself to its entry and be read from one.</summary>
 public interface IEntryForm<TEntry, TSelf> where TEntry : ProgressEntry
 {
-    Guid Version { get; }
+    Guid Version { get; set; }
 
     IFormFile? Attachment { get; }
 
@@ -31,4 +31,7 @@ public record EntryFormPage<TForm>(ProgressContext Context, string Slug, TForm F
     IReadOnlyList<MemberChoice> Members)
 {
     public string Action => EntryId is { } id ? $"{Context.BaseUrl}/{Slug}/{id}/edit" : $"{Context.BaseUrl}/{Slug}/new";
+
+    /// <summary>The fields someone else saved differently while this user edited (empty unless a save met a newer version).</summary>
+    public IReadOnlyList<Workflow.ConflictField> Conflicts { get; init; } = [];
 }

@@ -22,7 +22,8 @@ public interface IEntryPages<TForm> where TForm : class
     /// <summary>The edit form of an entry of the context's project and period; null otherwise (404).</summary>
     Task<object?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken);
 
-    Task<object> RedisplayAsync(ProgressContext context, TForm form, int? id, CancellationToken cancellationToken);
+    Task<object> RedisplayAsync(ProgressContext context, TForm form, int? id, IReadOnlyList<Workflow.ConflictField> conflicts,
+        CancellationToken cancellationToken);
 
     Task<EntrySaveOutcome> SaveAsync(ProgressContext context, int? id, TForm form, string userId, ModelStateDictionary modelState,
         CancellationToken cancellationToken);
@@ -112,7 +113,7 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
         }
         if (outcome.SavedId is not { } savedId)
         {
-            return View("Form", await pages.RedisplayAsync(context, form, id, cancellationToken));
+            return View("Form", await pages.RedisplayAsync(context, form, id, outcome.Conflicts, cancellationToken));
         }
         var verdict = await contexts.VerdictAsync(User, projectId, periodId, pages.Kind, savedId, cancellationToken);
         this.Success(SavedMessages.Saved(verdict, outcome.Warning));

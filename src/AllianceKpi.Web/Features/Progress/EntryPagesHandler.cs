@@ -54,15 +54,16 @@ public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySav
     public async Task<EntryFormPage<TForm>?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken)
     {
         var entry = EntriesOf(context.Entries).FirstOrDefault(e => e.Id == id && e.ReportingPeriodId == context.PeriodId);
-        return entry is null ? null : await RedisplayAsync(context, TForm.From(entry), id, cancellationToken);
+        return entry is null ? null : await RedisplayAsync(context, TForm.From(entry), id, [], cancellationToken);
     }
 
     /// <summary>The page again after a refused save, with the drop-downs refilled and the current file.</summary>
-    public async Task<EntryFormPage<TForm>> RedisplayAsync(ProgressContext context, TForm form, int? id, CancellationToken cancellationToken)
+    public async Task<EntryFormPage<TForm>> RedisplayAsync(ProgressContext context, TForm form, int? id,
+        IReadOnlyList<Workflow.ConflictField> conflicts, CancellationToken cancellationToken)
     {
         var attachmentId = EntriesOf(context.Entries).FirstOrDefault(e => e.Id == id)?.AttachmentId;
         var current = await saver.CurrentAttachmentAsync(context.ProjectId, attachmentId, cancellationToken);
-        return FormPage(context, form, id, current);
+        return FormPage(context, form, id, current) with { Conflicts = conflicts };
     }
 
     /// <summary>Saves a new (id null) or existing entry of this period: the form's checks into ModelState, then the save with the file.</summary>
@@ -76,8 +77,20 @@ public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySav
         }
         modelState.AddViolations(form.Check(MemberChoices(context)), EntrySaveHandler.Prefix);
         var save = new EntrySave<TEntry>(context, entry, id is null, form.Version, form.Attachment, form.ApplyTo);
+        var conflicts = id is not null && entry.Version != form.Version ? EntryConflicts.Between(form, TForm.From(entry)) : [];
         var savedId = await saver.SaveAsync(save, userId, modelState, cancellationToken);
-        return savedId is { } saved ? new EntrySaveOutcome(true, saved, WarningAfterSave(context, form, saved)) : EntrySaveOutcome.Refused;
+        if (savedId is { } saved)
+        {
+            return new EntrySaveOutcome(true, saved, WarningAfterSave(context, form, saved));
+        }
+        if (conflicts.Count > 0 || (id is not null && entry.Version != form.Version))
+        {
+            // Merge instead of overwrite: the next save is of the version the user has now seen.
+            form.Version = entry.Version;
+            modelState.Remove($"{EntrySaveHandler.Prefix}.{nameof(form.Version)}");
+            return EntrySaveOutcome.Refused with { Conflicts = conflicts };
+        }
+        return EntrySaveOutcome.Refused;
     }
 
     /// <summary>Deletes an entry of this period and its file, unless the kind refuses.</summary>
@@ -107,8 +120,9 @@ public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySav
     async Task<object?> IEntryPages<TForm>.EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
         await EditFormAsync(context, id, cancellationToken);
 
-    async Task<object> IEntryPages<TForm>.RedisplayAsync(ProgressContext context, TForm form, int? id, CancellationToken cancellationToken) =>
-        await RedisplayAsync(context, form, id, cancellationToken);
+    async Task<object> IEntryPages<TForm>.RedisplayAsync(ProgressContext context, TForm form, int? id,
+        IReadOnlyList<Workflow.ConflictField> conflicts, CancellationToken cancellationToken) =>
+        await RedisplayAsync(context, form, id, conflicts, cancellationToken);
 
     private Task<TEntry?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
         Db.Set<TEntry>().FirstOrDefaultAsync(

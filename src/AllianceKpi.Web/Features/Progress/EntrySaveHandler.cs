@@ -18,6 +18,9 @@ public sealed record CurrentAttachment(int Id, string Name);
 /// <summary>What a save came to: the entry was not found (404), the form must be shown again, or the saved id and a warning.</summary>
 public sealed record EntrySaveOutcome(bool Found, int? SavedId, string? Warning)
 {
+    /// <summary>The fields another user saved differently meanwhile (a version conflict), for the user to merge.</summary>
+    public IReadOnlyList<Workflow.ConflictField> Conflicts { get; init; } = [];
+
     public static readonly EntrySaveOutcome NotFound = new(false, null, null);
     public static readonly EntrySaveOutcome Refused = new(true, null, null);
 }
