@@ -92,6 +92,17 @@ public sealed class ExpectedResultsSaveHandler(AppDbContext db, FormWorkflowHand
         {
             return Refuse(context, modelState, refusal.Message);
         }
+        var now = Stamp(context);
+        var changes = SnapshotDiff.Compare(before, Snapshot(entity, context));
+        return await TrySaveAsync(context, changes, userId, now, cancellationToken)
+            ? new(SaveStatus.Saved, context, [])
+            : await ReloadedConflictAsync(context, form, modelState, cancellationToken);
+    }
+
+    /// <summary>Dates the save; a new form is added, a stored one is marked changed even when only a note changed.</summary>
+    private DateTime Stamp(ExpectedResultsContext context)
+    {
+        var entity = context.Form;
         var now = clock.GetUtcNow().UtcDateTime;
         entity.UpdatedAt = now;
         if (context.IsNew)
@@ -104,12 +115,7 @@ public sealed class ExpectedResultsSaveHandler(AppDbContext db, FormWorkflowHand
             // Notes are rows of their own: touching the form makes every save check and renew its Version.
             db.Entry(entity).Property(e => e.UpdatedAt).IsModified = true;
         }
-        var changes = SnapshotDiff.Compare(before, Snapshot(entity, context));
-        if (!await TrySaveAsync(context, changes, userId, now, cancellationToken))
-        {
-            return await ReloadedConflictAsync(context, form, modelState, cancellationToken);
-        }
-        return new(SaveStatus.Saved, context, []);
+        return now;
     }
 
     /// <summary>The form and its records, then (the form's id known) the audit row, in one transaction. False: someone else saved first.</summary>

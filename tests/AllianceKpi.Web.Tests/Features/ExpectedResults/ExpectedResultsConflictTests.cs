@@ -52,6 +52,25 @@ public sealed class ExpectedResultsConflictTests(ExpectedResultsClockFactory fac
     }
 
     [Fact]
+    public async Task ASaveThatChangedOnlyANoteStillMakesTheOtherSaveAConflict()
+    {
+        var project = await ProjectAsync(factory);
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        using var pi = await factory.SignedInAsync(DemoSeeder.PiEmail);
+        await PressAsync(assistant, project, "save", new Dictionary<string, string> { [Target("item6.cooperationCount")] = "1" });
+        var assistantPage = await assistant.GetPageAsync(project.Url);
+        var piPage = await pi.GetPageAsync(project.Url);
+
+        await PostAsync(assistant, project.Url, FieldsOf(assistantPage, new Dictionary<string, string> { [Note(6)] = "合作廠商 2 家" }), "save");
+        var second = await PostAsync(pi, project.Url, FieldsOf(piPage, new Dictionary<string, string> { [Target("item6.cooperationCount")] = "2" }), "save");
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.NotNull((await PageAfterAsync(pi, second)).QuerySelector($"tr[data-conflict-field='{Note(6)}']"));
+        var stored = (await StoredAsync(factory, project))!;
+        Assert.Equal((1, "合作廠商 2 家"), (stored.CooperationCount, stored.NoteOf(6)));
+    }
+
+    [Fact]
     public async Task TwoFirstSavesOfANewFormDoNotOverwriteEachOther()
     {
         var project = await ProjectAsync(factory);
