@@ -76,7 +76,7 @@ public sealed class ReviewFormHandler(AppDbContext db, FormWorkflowHandler workf
             entity = Empty(form, period);
             var now = clock.GetUtcNow().UtcDateTime;
             (entity as EvaluationForm)?.Stamp(now);
-            (entity as ExpectedResults)?.Stamp(now);
+            (entity as Domain.Forms.ExpectedResults)?.Stamp(now);
             db.Add(entity);
         }
         var request = new WorkflowRequest(action, input.Reason, until);
@@ -107,12 +107,12 @@ public sealed class ReviewFormHandler(AppDbContext db, FormWorkflowHandler workf
 
     private static IWorkflowForm Empty(FormRef form, ReportingPeriod period) => form.Kind == FormKind.Evaluation
         ? new EvaluationForm { ProjectId = form.ProjectId, ReportingPeriodId = period.Id }
-        : new ExpectedResults { ProjectId = form.ProjectId, Year = period.ProgrammeYear!.Year };
+        : new Domain.Forms.ExpectedResults { ProjectId = form.ProjectId, Year = period.ProgrammeYear!.Year };
 }
 
 internal static class NewFormStamps
 {
     public static void Stamp(this EvaluationForm form, DateTime now) => (form.CreatedAt, form.UpdatedAt) = (now, now);
 
-    public static void Stamp(this ExpectedResults form, DateTime now) => (form.CreatedAt, form.UpdatedAt) = (now, now);
+    public static void Stamp(this Domain.Forms.ExpectedResults form, DateTime now) => (form.CreatedAt, form.UpdatedAt) = (now, now);
 }
