@@ -89,29 +89,9 @@ public sealed class EvaluationSaveHandler(AppDbContext db, FormWorkflowHandler w
         if (!await TrySaveAsync(added, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            foreach (var (_, attachment) in stored)
-            {
-                await attachments.DiscardAsync(attachment, cancellationToken);
-            }
-            var current = await db.EvaluationForms.AsNoTracking().Include(f => f.Items)
-                .FirstAsync(f => f.ProjectId == form.ProjectId && f.ReportingPeriodId == form.ReportingPeriodId, cancellationToken);
-            return EvaluationRefusals.Conflict(save.Input, current, modelState);
+            return await ConflictAfterRaceAsync(save, stored, modelState, cancellationToken);
         }
-        if (EvaluationAudit.Of(form, before, context.ContentSnapshot(), added, save.UserId, now) is { } audit)
-        {
-            db.AuditEntries.Add(audit);
-        }
-        if (save.Submit)
-        {
-            var refusal = await workflow.ApplyAsync(context.Ref, form, step, WorkflowRequest.Submit, save.UserId, context.Snapshot, context.Url,
-                cancellationToken);
-            if (refusal is not null)
-            {
-                // Decided on the same facts a moment ago; a refusal now is a bug, and the transaction is not committed.
-                throw new InvalidOperationException($"確定送出 was allowed, then refused: {refusal.Message}");
-            }
-        }
+        await RecordAsync(save, step, before, added, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var id in replaced)
@@ -119,6 +99,42 @@ public sealed class EvaluationSaveHandler(AppDbContext db, FormWorkflowHandler w
             await attachments.RemoveAsync(form.ProjectId, id, cancellationToken);
         }
         return new(EvaluationSaveResult.Saved) { SavedAt = now };
+    }
+
+    /// <summary>Someone saved between the version check and the write: nothing of this save is kept, the stored form is shown beside the user's.</summary>
+    private async Task<EvaluationSaveOutcome> ConflictAfterRaceAsync(EvaluationSave save, List<(int Item, Attachment Attachment)> stored,
+        ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        foreach (var (_, attachment) in stored)
+        {
+            await attachments.DiscardAsync(attachment, cancellationToken);
+        }
+        var current = await db.EvaluationForms.AsNoTracking().Include(f => f.Items)
+            .FirstAsync(f => f.ProjectId == save.Context.ProjectId && f.ReportingPeriodId == save.Context.PeriodId, cancellationToken);
+        return EvaluationRefusals.Conflict(save.Input, current, modelState);
+    }
+
+    /// <summary>After the content is written (the form has its id): the audit row and, on 確定送出, the state change with its records.</summary>
+    private async Task RecordAsync(EvaluationSave save, WorkflowContext step, Snapshot before, bool added, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var (context, form) = (save.Context, save.Context.Form);
+        if (EvaluationAudit.Of(form, before, context.ContentSnapshot(), added, save.UserId, now) is { } audit)
+        {
+            db.AuditEntries.Add(audit);
+        }
+        if (!save.Submit)
+        {
+            return;
+        }
+        var refusal = await workflow.ApplyAsync(context.Ref, form, step, WorkflowRequest.Submit, save.UserId, context.Snapshot, context.Url,
+            cancellationToken);
+        if (refusal is not null)
+        {
+            // Decided on the same facts a moment ago; a refusal now is a bug, and the transaction is not committed.
+            throw new InvalidOperationException($"確定送出 was allowed, then refused: {refusal.Message}");
+        }
     }
 
     private void Track(EvaluationContext context, Guid editedVersion, DateTime now)

@@ -1,10 +1,15 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.Json;
 using AllianceKpi.Domain.Audit;
 using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.Seeding;
 using AllianceKpi.Web.Tests.Features.Progress;
+using AllianceKpi.Web.Features.Evaluation;
 using AllianceKpi.Web.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using static AllianceKpi.Web.Tests.Features.Evaluation.EvaluationTestData;
 
@@ -49,6 +54,41 @@ public sealed class EvaluationSaveTests(ProgressClockFactory factory) : IClassFi
         });
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
         Assert.Equal("主持人與助理合併版本", (await FormAsync(factory, projectId, periodId))!.ItemOf(1)!.Narrative);
+    }
+
+    [Fact]
+    public async Task ASaveOvertakenBetweenItsVersionCheckAndItsWriteIsAConflictAndKeepsNoFile()
+    {
+        var projectId = await ProjectAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        var url = Url(projectId, periodId);
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(1)] = "初稿" });
+        var piId = await Personas.UserIdAsync(factory, DemoSeeder.PiEmail);
+        var pi = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, piId)], "test"));
+        var rowsBefore = await factory.WithDbAsync(db => db.Attachments.CountAsync());
+        var filesBefore = ProgressTestData.StoredFiles(factory).Count;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var context = (await scope.ServiceProvider.GetRequiredService<EvaluationContextHandler>().LoadAsync(pi, projectId, periodId, true, default))!;
+        var input = EvaluationInput.From(context.Form);
+        input.Item(1).Narrative = "較慢的版本";
+        var pdf = ProgressTestData.Pdf();
+        input.Item(3).Attachment = new FormFile(new MemoryStream(pdf), 0, pdf.Length, Attachment(3), "佐證.pdf");
+
+        await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(1)] = "較快的版本" });
+        var modelState = new ModelStateDictionary();
+        var outcome = await scope.ServiceProvider.GetRequiredService<EvaluationSaveHandler>()
+            .SaveAsync(new EvaluationSave(context, input, false, piId, true), modelState, default);
+
+        Assert.Equal(EvaluationSaveResult.Conflict, outcome.Result);
+        var conflict = Assert.Single(outcome.Conflicts!);
+        Assert.Equal(("較慢的版本", "較快的版本"), (conflict.Mine, conflict.Theirs));
+        var stored = await FormAsync(factory, projectId, periodId);
+        Assert.Equal("較快的版本", stored!.ItemOf(1)!.Narrative);
+        Assert.Equal(stored.Version, input.Version);
+        Assert.Null(stored.ItemOf(3)?.AttachmentId);
+        Assert.Equal(rowsBefore, await factory.WithDbAsync(db => db.Attachments.CountAsync()));
+        Assert.Equal(filesBefore, ProgressTestData.StoredFiles(factory).Count);
     }
 
     [Fact]
