@@ -53,6 +53,9 @@ public sealed record EvaluationPage(
     public string Action => Context.Url;
     public string AutosaveUrl => Context.Url + "/autosave";
     public string ListUrl => $"/evaluation?periodId={Context.PeriodId}";
+
+    /// <summary>送出版本 of this form (decision 0011's versions page), once it was submitted at least once.</summary>
+    public string SubmissionsUrl => $"/projects/{Context.ProjectId}/submissions/evaluation/{Context.PeriodId}";
     public bool HasWarnings => Checklist.Any(r => r.Severity == Domain.Workflow.ChecklistSeverity.Warning);
     public string ValueOf(string key) => EvaluationInputNames.All.FirstOrDefault(f => f.Key == key)?.Get(Form) ?? "";
 }
