@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using AllianceKpi.Domain.Forms;
+using AllianceKpi.Domain.Kpi;
+using AllianceKpi.Domain.Workflow;
+using AllianceKpi.Infrastructure.Data;
+using AllianceKpi.Web.Features.Progress;
+using AllianceKpi.Web.Features.Workflow;
+using Microsoft.EntityFrameworkCore;
+
+namespace AllianceKpi.Web.Features.Evaluation;
+
+/// <summary>
+/// What the 管考資料 page of one project and report period stands on: the 工作進度 context (project, year, period, entries and
+/// the engine's report of the period), the engine's report through the period, the year's 預期成果 (null when never saved),
+/// the user's part in the workflow (null: none) and the form (a blank 草稿 when none was saved yet).
+/// </summary>
+public sealed record EvaluationContext(
+    ProgressContext Progress,
+    KpiReport Cumulative,
+    ExpectedResults? Targets,
+    Actor? Actor,
+    EvaluationForm Form)
+{
+    public int ProjectId => Progress.ProjectId;
+    public int PeriodId => Progress.PeriodId;
+    public KpiReport PeriodReport => Progress.Report;
+    public string Url => $"/projects/{ProjectId}/evaluation/{PeriodId}";
+    public FormRef Ref => new(FormKind.Evaluation, ProjectId, PeriodId);
+    public bool IsNew => Form.Id == 0;
+
+    /// <summary>The checklist of the form as it stands (the web layer does not re-run the entries' form checks: none are passed as invalid).</summary>
+    public IReadOnlyList<ChecklistItem> Checklist() =>
+        SubmissionChecklist.Check(ChecklistInputs.ForEvaluation(
+            new EvaluationChecklistSource(Form, PeriodReport, Cumulative, Progress.Entries, Targets, [])));
+
+    /// <summary>The snapshot 確定送出 stores: the form, both reports and the period's entries with their verdicts.</summary>
+    public Snapshot Snapshot() =>
+        FormSnapshots.ForEvaluation(new EvaluationSnapshotInput(Form, PeriodReport, Cumulative, Progress.Entries));
+
+    /// <summary>The form's part of the snapshot only (no entries), for the audit log of a save.</summary>
+    public Snapshot ContentSnapshot() => ContentSnapshot(Form);
+
+    public Snapshot ContentSnapshot(EvaluationForm form) =>
+        FormSnapshots.ForEvaluation(new EvaluationSnapshotInput(form, PeriodReport, Cumulative, new KpiEntries()));
+}
+
+/// <summary>
+/// Loads an <see cref="EvaluationContext"/>. The period must be a report period (第一次, 第二次, 期末) of the project's programme
+/// year — the same rule and the same engine run as the 工作進度 pages (<see cref="ProgressContextHandler"/>) — else null (404).
+/// </summary>
+public sealed class EvaluationContextHandler(ProgressContextHandler progress, AppDbContext db, FormWorkflowHandler workflow)
+{
+    public async Task<EvaluationContext?> LoadAsync(ClaimsPrincipal user, int projectId, int periodId, bool tracked,
+        CancellationToken cancellationToken)
+    {
+        var context = await progress.LoadAsync(user, projectId, periodId, cancellationToken);
+        if (context is null)
+        {
+            return null;
+        }
+        var cumulative = KpiEngine.Evaluate(KpiInput.CumulativeThrough(context.Year, context.Year.Periods, context.Period, context.Entries));
+        var targets = await db.ExpectedResults.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.ProjectId == projectId && e.Year == context.Project.Year, cancellationToken);
+        var actor = await workflow.ActorAsync(user, projectId, cancellationToken);
+        var forms = tracked ? db.EvaluationForms : db.EvaluationForms.AsNoTracking();
+        var form = await forms.Include(f => f.Items)
+                       .FirstOrDefaultAsync(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId, cancellationToken)
+                   ?? new EvaluationForm { ProjectId = projectId, ReportingPeriodId = periodId, State = FormState.Draft };
+        return new EvaluationContext(context, cumulative, targets, actor, form);
+    }
+}

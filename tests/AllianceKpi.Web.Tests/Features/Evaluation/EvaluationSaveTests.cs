@@ -1,0 +1,228 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.Json;
+using AllianceKpi.Domain.Audit;
+using AllianceKpi.Infrastructure.Audit;
+using AllianceKpi.Infrastructure.Seeding;
+using AllianceKpi.Web.Tests.Features.Progress;
+using AllianceKpi.Web.Features.Evaluation;
+using AllianceKpi.Web.Tests.Support;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using static AllianceKpi.Web.Tests.Features.Evaluation.EvaluationTestData;
+
+namespace AllianceKpi.Web.Tests.Features.Evaluation;
+
+/// <summary>資料暫存 and autosave: nothing overwritten silently, files kept only with a successful save, an audit row per change.</summary>
+public sealed class EvaluationSaveTests(ProgressClockFactory factory) : IClassFixture<ProgressClockFactory>
+{
+    [Fact]
+    public async Task ASaveOverAnotherPersonsSaveShowsBothValuesAndMergesOnTheNextSave()
+    {
+        var projectId = await ProjectAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        var url = Url(projectId, periodId);
+        using var pi = await factory.SignedInAsync(DemoSeeder.PiEmail);
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        await PostAsync(pi, url, new Dictionary<string, string> { [Narrative(1)] = "初稿", [DifferenceAnalysis(2)] = "相同內容" });
+        var piOpened = VersionOn(await pi.GetPageAsync(url));
+
+        var theirs = await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(1)] = "助理版本", [DifferenceAnalysis(2)] = "相同內容" });
+        var mine = await PostAsync(pi, url, new Dictionary<string, string>
+        {
+            [Narrative(1)] = "主持人版本", [DifferenceAnalysis(2)] = "相同內容", ["Form.Version"] = piOpened,
+        });
+        var conflictPage = PortalClient.Parse(await mine.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.Redirect, theirs.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        var rows = conflictPage.QuerySelectorAll("[data-testid=conflict] tr[data-conflict-field]");
+        var row = Assert.Single(rows);
+        Assert.Equal(Narrative(1), row.GetAttribute("data-conflict-field"));
+        Assert.Contains("主持人版本", row.TextContent);
+        Assert.Contains("助理版本", row.TextContent);
+        Assert.Equal("主持人版本", TextOf(conflictPage, "item1.narrative"));
+        var stored = await FormAsync(factory, projectId, periodId);
+        Assert.Equal("助理版本", stored!.ItemOf(1)!.Narrative);
+        Assert.Equal(stored.Version.ToString(), VersionOn(conflictPage));
+
+        var merged = await PostAsync(pi, url, new Dictionary<string, string>
+        {
+            [Narrative(1)] = "主持人與助理合併版本", [DifferenceAnalysis(2)] = "相同內容", ["Form.Version"] = VersionOn(conflictPage),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        Assert.Equal("主持人與助理合併版本", (await FormAsync(factory, projectId, periodId))!.ItemOf(1)!.Narrative);
+    }
+
+    [Fact]
+    public async Task ASaveOvertakenBetweenItsVersionCheckAndItsWriteIsAConflictAndKeepsNoFile()
+    {
+        var projectId = await ProjectAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        var url = Url(projectId, periodId);
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(1)] = "初稿" });
+        var piId = await Personas.UserIdAsync(factory, DemoSeeder.PiEmail);
+        var pi = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, piId)], "test"));
+        var rowsBefore = await factory.WithDbAsync(db => db.Attachments.CountAsync());
+        var filesBefore = ProgressTestData.StoredFiles(factory).Count;
+        await using var scope = factory.Services.CreateAsyncScope();
+        var context = (await scope.ServiceProvider.GetRequiredService<EvaluationContextHandler>().LoadAsync(pi, projectId, periodId, true, default))!;
+        var input = EvaluationInput.From(context.Form);
+        input.Item(1).Narrative = "較慢的版本";
+        var pdf = ProgressTestData.Pdf();
+        input.Item(3).Attachment = new FormFile(new MemoryStream(pdf), 0, pdf.Length, Attachment(3), "佐證.pdf");
+
+        await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(1)] = "較快的版本" });
+        var modelState = new ModelStateDictionary();
+        var outcome = await scope.ServiceProvider.GetRequiredService<EvaluationSaveHandler>()
+            .SaveAsync(new EvaluationSave(context, input, false, piId, true), modelState, default);
+
+        Assert.Equal(EvaluationSaveResult.Conflict, outcome.Result);
+        var conflict = Assert.Single(outcome.Conflicts!);
+        Assert.Equal(("較慢的版本", "較快的版本"), (conflict.Mine, conflict.Theirs));
+        var stored = await FormAsync(factory, projectId, periodId);
+        Assert.Equal("較快的版本", stored!.ItemOf(1)!.Narrative);
+        Assert.Equal(stored.Version, input.Version);
+        Assert.Null(stored.ItemOf(3)?.AttachmentId);
+        Assert.Equal(rowsBefore, await factory.WithDbAsync(db => db.Attachments.CountAsync()));
+        Assert.Equal(filesBefore, ProgressTestData.StoredFiles(factory).Count);
+    }
+
+    [Fact]
+    public async Task AutosaveAnswersTheNewVersionAndRefusesAStaleOneWith409()
+    {
+        var projectId = await ProjectAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        var url = Url(projectId, periodId);
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        var opened = VersionOn(await assistant.GetPageAsync(url));
+
+        var first = await AutosaveAsync(assistant, url, new Dictionary<string, string>
+        {
+            [Narrative(2)] = "自動儲存的文字", ["Form.Masters"] = "4", ["Form.Version"] = opened,
+        });
+        var json = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement;
+        var stale = await AutosaveAsync(assistant, url, new Dictionary<string, string>
+        {
+            [Narrative(2)] = "舊版本覆蓋", ["Form.Version"] = opened,
+        });
+        var bad = await AutosaveAsync(assistant, url, new Dictionary<string, string>
+        {
+            ["Form.Masters"] = "四位", ["Form.Version"] = json.GetProperty("version").GetString()!,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("10:00", json.GetProperty("savedAt").GetString());
+        var stored = await FormAsync(factory, projectId, periodId);
+        Assert.Equal(stored!.Version.ToString(), json.GetProperty("version").GetString());
+        Assert.Equal("自動儲存的文字", stored.ItemOf(2)!.Narrative);
+        Assert.Equal(4, stored.Masters);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(await stale.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("請輸入 0 以上的整數", JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString());
+        Assert.Equal("自動儲存的文字", (await FormAsync(factory, projectId, periodId))!.ItemOf(2)!.Narrative);
+    }
+
+    [Fact]
+    public async Task AnItemsAttachmentIsKeptWithTheSaveAndDownloads()
+    {
+        var projectId = await ProjectAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        var url = Url(projectId, periodId);
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        var content = ProgressTestData.Pdf();
+
+        var saved = await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(3)] = "收入說明" }, "save",
+            new ItemFile(3, "營運收入佐證.pdf", content));
+        var page = await assistant.GetPageAsync(url);
+        var link = page.QuerySelector("section[data-item='3'] [data-testid=current-attachment] a")!;
+        var download = await assistant.GetAsync(link.GetAttribute("href")!);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("營運收入佐證.pdf", link.TextContent);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(content, await download.Content.ReadAsByteArrayAsync());
+        var attachmentId = (await FormAsync(factory, projectId, periodId))!.ItemOf(3)!.AttachmentId;
+        Assert.Equal($"/projects/{projectId}/attachments/{attachmentId}", link.GetAttribute("href"));
+        await Personas.EnsureAsync(factory);
+        using var stranger = await factory.SignedInAsync(Personas.OtherAssistantEmail);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync(link.GetAttribute("href")!)).StatusCode);
+
+        var replaced = await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(3)] = "收入說明" }, "save",
+            new ItemFile(3, "新佐證.pdf", ProgressTestData.Pdf(2048)));
+        Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Attachments.AnyAsync(a => a.Id == attachmentId)));
+    }
+
+    [Fact]
+    public async Task ARenamedExecutableIsRefusedNextToItsItemAndTheTypedTextIsKept()
+    {
+        var projectId = await ProjectAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        var url = Url(projectId, periodId);
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        var rowsBefore = await factory.WithDbAsync(db => db.Attachments.CountAsync());
+        var filesBefore = ProgressTestData.StoredFiles(factory).Count;
+
+        var response = await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(4)] = "技轉說明尚未存檔" }, "save",
+            new ItemFile(4, "技轉合約.pdf", ProgressTestData.Exe()), new ItemFile(6, "產學合約.pdf", ProgressTestData.Pdf()));
+        var page = PortalClient.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("檔案內容與副檔名不符", ErrorFor(page, Attachment(4)));
+        Assert.Equal("請重新選擇檔案", ErrorFor(page, Attachment(6)));
+        Assert.Equal("技轉說明尚未存檔", TextOf(page, "item4.narrative"));
+        Assert.Null(await FormAsync(factory, projectId, periodId));
+        Assert.Equal(rowsBefore, await factory.WithDbAsync(db => db.Attachments.CountAsync()));
+        Assert.Equal(filesBefore, ProgressTestData.StoredFiles(factory).Count);
+    }
+
+    [Fact]
+    public async Task EverySaveThatChangesSomethingWritesOneAuditRow()
+    {
+        var projectId = await ProjectAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        var url = Url(projectId, periodId);
+        using var pi = await factory.SignedInAsync(DemoSeeder.PiEmail);
+
+        await PostAsync(pi, url, new Dictionary<string, string> { [Narrative(1)] = "第一版", ["Form.Masters"] = "2" });
+        await PostAsync(pi, url, new Dictionary<string, string> { [Narrative(1)] = "第二版", ["Form.Masters"] = "2" });
+        await PostAsync(pi, url, new Dictionary<string, string> { [Narrative(1)] = "第二版", ["Form.Masters"] = "2" });
+
+        var rows = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.ProjectId == projectId && a.EntityType == "EvaluationForm").OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([AuditAction.Added, AuditAction.Modified], rows.Select(r => r.Action));
+        var formId = (await FormAsync(factory, projectId, periodId))!.Id;
+        Assert.All(rows, r => Assert.Equal(formId, r.EntityId));
+        Assert.Equal(await Personas.UserIdAsync(factory, DemoSeeder.PiEmail), rows[1].UserId);
+        var change = Assert.Single(AuditTrail.Read(rows[1].Changes));
+        Assert.Equal(new AuditChange("1. 聯盟廠商會員家數／計畫執行達成狀況/其它", "第一版", "第二版"), change);
+        Assert.Contains(AuditTrail.Read(rows[0].Changes), c => c is { Field: "10. 計畫核定研究生人數／碩士(人)", Before: null, After: "2" });
+    }
+
+    [Fact]
+    public async Task ANumberThatIsNotOneComesBackAsTypedWithItsMessage()
+    {
+        var projectId = await ProjectAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        var url = Url(projectId, periodId);
+        using var pi = await factory.SignedInAsync(DemoSeeder.PiEmail);
+
+        var response = await PostAsync(pi, url, new Dictionary<string, string>
+        {
+            ["Form.Doctorals"] = "兩位", ["Form.DerivedOutputValue"] = "12.5", [Narrative(5)] = "服務說明",
+        });
+        var page = PortalClient.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("兩位", TextOf(page, "item10.doctorals"));
+        Assert.Equal("請輸入 0 以上的整數", ErrorFor(page, "Form.Doctorals"));
+        Assert.Equal("金額須為不小於 0 的整數（單位為元）", ErrorFor(page, "Form.DerivedOutputValue"));
+        Assert.Equal("服務說明", TextOf(page, "item5.narrative"));
+        Assert.Null(await FormAsync(factory, projectId, periodId));
+    }
+}
