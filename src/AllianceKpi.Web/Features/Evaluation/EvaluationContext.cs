@@ -17,7 +17,7 @@ namespace AllianceKpi.Web.Features.Evaluation;
 public sealed record EvaluationContext(
     ProgressContext Progress,
     KpiReport Cumulative,
-    ExpectedResults? Targets,
+    Domain.Forms.ExpectedResults? Targets,
     Actor? Actor,
     EvaluationForm Form)
 {

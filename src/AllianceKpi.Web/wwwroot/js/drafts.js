@@ -1,5 +1,5 @@
 // 暫存未儲存的內容: every form marked data-keep-draft copies what the user types into this browser's localStorage (per user
-// and form). A draft is forgotten once a save went through (the next page shows a success message and not the form).
+// and form). A draft is forgotten once a save went through (the next page shows a success message).
 // Opening the form again with a draft that differs from what the server shows — e.g. after the sign-in ran out and the
 // user signed in again — restores it when the record has not changed meanwhile (same Version), and otherwise offers it.
 (function () {
@@ -72,8 +72,7 @@
     });
     var forms = Array.prototype.slice.call(document.querySelectorAll("form[data-keep-draft]"));
     var submitted = window.sessionStorage.getItem(SUBMITTED);
-    if (submitted && document.querySelector('[data-testid="flash"]')
-        && !forms.some(function (form) { return keyOf(form) === submitted; })) {
+    if (submitted && document.querySelector('[data-testid="flash"]')) {
         window.localStorage.removeItem(submitted);
         window.sessionStorage.removeItem(SUBMITTED);
     }

@@ -146,10 +146,10 @@ public static class EvaluationTestData
         ProgressTestData.PeriodIdAsync(factory, kind);
 
     /// <summary>The year's 預期成果 stored directly (the other form's pages are not needed here).</summary>
-    public static Task ExpectedResultsAsync(PortalFactory factory, int projectId, FormState state, Action<ExpectedResults>? targets = null) =>
+    public static Task ExpectedResultsAsync(PortalFactory factory, int projectId, FormState state, Action<Domain.Forms.ExpectedResults>? targets = null) =>
         factory.WithDbAsync(async db =>
         {
-            var form = new ExpectedResults { ProjectId = projectId, Year = DemoSeeder.Year, State = state, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            var form = new Domain.Forms.ExpectedResults { ProjectId = projectId, Year = DemoSeeder.Year, State = state, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
             targets?.Invoke(form);
             db.ExpectedResults.Add(form);
             await db.SaveChangesAsync();
