@@ -89,7 +89,11 @@ public sealed class ProgressPersistenceTests(PortalFactory factory) : IClassFixt
         var (_, _, memberId) = await ArrangeAsync();
 
         Assert.Empty(await factory.WithDbAsync(db => db.KindsNamingAsync(memberId)));
-        await factory.WithDbAsync(async db => db.AllianceMembers.Remove(await db.AllianceMembers.SingleAsync(m => m.Id == memberId)).Context.SaveChangesAsync());
+        await factory.WithDbAsync(async db =>
+        {
+            db.AllianceMembers.Remove(await db.AllianceMembers.SingleAsync(m => m.Id == memberId));
+            await db.SaveChangesAsync();
+        });
 
         Assert.False(await factory.WithDbAsync(db => db.AllianceMembers.AnyAsync(m => m.Id == memberId)));
     }

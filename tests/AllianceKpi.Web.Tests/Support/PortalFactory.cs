@@ -55,11 +55,20 @@ public class PortalFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>Runs work on a fresh DbContext of the app, e.g. to arrange data or check what was saved.</summary>
+    /// <summary>
+    /// Runs work on a fresh DbContext of the app, e.g. to arrange data or check what was saved. The context is disposed when
+    /// the work's task ends, so work that returns an unawaited task (a save still running) is refused: on PostgreSQL the
+    /// disposed context would leave its transaction open and the test hanging.
+    /// </summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        var result = await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        if (result is Task)
+        {
+            throw new InvalidOperationException("WithDbAsync: await the database work inside the lambda instead of returning its task.");
+        }
+        return result;
     }
 
     public Task WithDbAsync(Func<AppDbContext, Task> work) => WithDbAsync(async db =>
