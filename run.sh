@@ -62,6 +62,8 @@ export Database__Provider=Sqlite
 export ConnectionStrings__Default="Data Source=$REPO/data/alliancekpi.db"
 export Storage__Root="$REPO/data/files"
 export Demo__Seed=true
+# The demo data is the 2021 programme year: start the clock on 2021/06/01 so its first report is open (Demo__Today= for the real date).
+export Demo__Today="${Demo__Today-2021-06-01}"
 export Pdf__ChromiumPath="${Pdf__ChromiumPath:-$CHROMIUM}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

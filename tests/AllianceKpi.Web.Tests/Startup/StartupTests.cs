@@ -34,6 +34,23 @@ public sealed class StartupTests(PortalFactory factory) : IClassFixture<PortalFa
     }
 
     [Theory]
+    [InlineData("2021/06/01")]
+    [InlineData("明天")]
+    public void ADemoDayThatIsNotADateIsOneClearLine(string today)
+    {
+        var error = Assert.Throws<PortalConfigurationException>(() => Read(new() { ["Demo:Today"] = today }));
+
+        Assert.Equal($"Demo:Today must be a date written yyyy-MM-dd, e.g. 2021-06-01 (was '{today}').", error.Message);
+    }
+
+    [Fact]
+    public void ADemoDayIsReadAndNoneMeansTheRealDate()
+    {
+        Assert.Equal(new DateOnly(2021, 6, 1), Read(new() { ["Demo:Today"] = "2021-06-01" }).DemoToday);
+        Assert.Null(Read([]).DemoToday);
+    }
+
+    [Theory]
     [InlineData("Oracle")]
     [InlineData("")]
     [InlineData("3")]

@@ -26,7 +26,7 @@ public static class PortalServices
     {
         var services = builder.Services;
         services.AddSingleton(settings);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(settings.DemoToday is { } today ? new DemoClock(TimeProvider.System, today) : TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditSource, RequestAuditSource>();
         services.AddSingleton<AllianceKpi.Web.Features.Account.SessionClock>();

@@ -14,6 +14,12 @@ public sealed record PortalSettings(
     string? AdminEmail,
     string? AdminInitialPassword)
 {
+    /// <summary>
+    /// Demo:Today (yyyy-MM-dd): the Taiwan date the portal's clock starts from, for a demo of a past programme year (the
+    /// demo data is of 2021, whose deadlines have passed). The clock runs on from there. Null: the real date.
+    /// </summary>
+    public DateOnly? DemoToday { get; init; }
+
     public static PortalSettings Read(IConfiguration configuration, IHostEnvironment environment)
     {
         var providerText = configuration["Database:Provider"];
@@ -47,7 +53,18 @@ public sealed record PortalSettings(
         {
             throw new PortalConfigurationException("Admin:Email is set but Admin:InitialPassword is empty: give the first administrator's password.");
         }
+        var todayText = configuration["Demo:Today"];
+        DateOnly? demoToday = null;
+        if (!string.IsNullOrWhiteSpace(todayText))
+        {
+            if (!DateOnly.TryParseExact(todayText.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var day))
+            {
+                throw new PortalConfigurationException($"Demo:Today must be a date written yyyy-MM-dd, e.g. 2021-06-01 (was '{todayText}').");
+            }
+            demoToday = day;
+        }
         return new PortalSettings(provider, connectionString, Path.GetFullPath(storageRoot), seedDemo,
-            string.IsNullOrWhiteSpace(adminEmail) ? null : adminEmail.Trim(), adminPassword);
+            string.IsNullOrWhiteSpace(adminEmail) ? null : adminEmail.Trim(), adminPassword) { DemoToday = demoToday };
     }
 }

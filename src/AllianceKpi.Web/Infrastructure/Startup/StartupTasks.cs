@@ -56,5 +56,11 @@ public sealed class StartupTasks(
                 "Demo accounts (password {Password}): {Admin} 系統管理員, {Office} 計畫辦公室, {Pi} 計畫主持人, {Assistant} 計畫助理",
                 DemoSeeder.Password, DemoSeeder.AdminEmail, DemoSeeder.OfficeEmail, DemoSeeder.PiEmail, DemoSeeder.AssistantEmail);
         }
+        if (settings.DemoToday is { } today)
+        {
+            logger.LogWarning("Demo calendar: the portal's clock starts on {Today} (Demo:Today), not the real date. (示範模式：系統日期自 {DemoDay} 起算。)",
+                today.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture),
+                today.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 }
