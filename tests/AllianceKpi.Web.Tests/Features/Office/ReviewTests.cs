@@ -168,6 +168,11 @@ public sealed class ReviewAfterDeadlineTests(AfterDeadlineFactory factory) : ICl
         var ok = await office.PostFormAsync($"{url}/extend", new { ExtendUntil = "2021/11/30", Reason = "主持人住院" }, url);
 
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var extended = await office.GetPageAsync($"/office/review?periodId={periodId}&due=extended");
+        var overdue = await office.GetPageAsync($"/office/review?periodId={periodId}&due=overdue");
+        Assert.NotNull(extended.QuerySelector($"tr[data-project='{Personas.OtherProjectNumber}']"));
+        Assert.Null(overdue.QuerySelector($"tr[data-project='{Personas.OtherProjectNumber}']"));
+        Assert.All(overdue.QuerySelectorAll("[data-testid=review-rows] tbody tr"), row => Assert.NotNull(row.QuerySelector("[data-testid=overdue]")));
         var events = await factory.WithDbAsync(db => db.WorkflowEvents.AsNoTracking().Where(e => e.ProjectId == people.OtherProjectId).ToListAsync());
         var officeId = await Personas.UserIdAsync(factory, DemoSeeder.OfficeEmail);
         Assert.Contains(events, e => e.Action == FormAction.GrantExtension && e.Reason == "主持人住院" && e.UserId == officeId

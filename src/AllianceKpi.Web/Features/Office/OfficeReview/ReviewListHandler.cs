@@ -24,6 +24,9 @@ public sealed class ReviewQuery
 {
     public int? PeriodId { get; set; }
     public string? State { get; set; }
+
+    /// <summary>By deadline: overdue (window passed, not handed in), extended (a 展延期限 runs), pending (not handed in, still in time).</summary>
+    public string? Due { get; set; }
 }
 
 public sealed record ReviewListPage(PeriodProjectsPage Periods, FormKind? Kind, ReviewQuery Query, IReadOnlyList<ReviewRow> Rows,
@@ -66,7 +69,7 @@ public sealed class ReviewListHandler(AppDbContext db, PeriodProjectsHandler per
             var overdue = !handedIn && today > window.Deadline && (form?.ExtendedUntil is not { } until || today > until);
             return new ReviewRow(p.ProjectId, p.Number, p.ProjectName, p.PiName, form?.State, submitted.TryGetValue(p.ProjectId, out var at) ? at : null,
                 form?.ExtendedUntil, overdue, figures.GetValueOrDefault(p.ProjectId) ?? []);
-        }).Where(r => Matches(r, query.State)).ToList();
+        }).Where(r => Matches(r, query.State) && MatchesDue(r, query.Due, today)).ToList();
         return new ReviewListPage(page, kind, query, rows, period.Deadline.DayNumber - today.DayNumber);
     }
 
@@ -76,6 +79,15 @@ public sealed class ReviewListHandler(AppDbContext db, PeriodProjectsHandler per
         "none" => row.State is null,
         "overdue" => row.Overdue,
         _ => Enum.TryParse<FormState>(state, out var wanted) && row.State == wanted,
+    };
+
+    private static bool MatchesDue(ReviewRow row, string? due, DateOnly today) => due switch
+    {
+        null or "" => true,
+        "overdue" => row.Overdue,
+        "extended" => row.ExtendedUntil is { } until && until >= today,
+        "pending" => !row.Overdue && row.State is not (FormState.Submitted or FormState.Accepted),
+        _ => true,
     };
 
     private sealed record FormStatus(FormState State, DateOnly? ExtendedUntil);
