@@ -13,6 +13,20 @@ public sealed class SessionAndDraftTests(ProgressBrowserHost host) : BrowserTest
 {
     private const string AuthCookie = "AllianceKpi.Auth";
 
+    /// <summary>The assistant, signed in, with a new company member typed into the form and not saved yet.</summary>
+    private async Task<(IPage Page, ProgressPages Progress, MemberFormPage Form)> NewMemberTypedAsync(string company, string representative)
+    {
+        var page = await NewPageAsync();
+        await new LoginPage(page).SignInAsync(DemoSeeder.AssistantEmail, DemoSeeder.Password);
+        var progress = new ProgressPages(page);
+        await progress.OpenProjectAsync(DemoSeeder.ProjectNumber);
+        await progress.OpenTabAsync("招募聯盟會員");
+        await progress.AddAsync("新增會員");
+        var form = new MemberFormPage(page);
+        await form.FillCompanyAsync(new MemberEntry(company, representative, "06-2757575", "臺南市", "東區大學路1號", "2021/03/01", "2021/12/31"));
+        return (page, progress, form);
+    }
+
     [Fact]
     public Task TheWarningComesBeforeTheSignInEndsAndExtendingItPutsTheEndOff() => ScenarioAsync(async () =>
     {
@@ -48,14 +62,7 @@ public sealed class SessionAndDraftTests(ProgressBrowserHost host) : BrowserTest
     public Task TextTypedWhenTheSignInHasRunOutIsBackInTheFormAfterSigningInAgain() => ScenarioAsync(async () =>
     {
         var company = $"逾時還原{Guid.NewGuid().ToString("N")[..6]}股份有限公司";
-        var page = await NewPageAsync();
-        await new LoginPage(page).SignInAsync(DemoSeeder.AssistantEmail, DemoSeeder.Password);
-        var progress = new ProgressPages(page);
-        await progress.OpenProjectAsync(DemoSeeder.ProjectNumber);
-        await progress.OpenTabAsync("招募聯盟會員");
-        await progress.AddAsync("新增會員");
-        var form = new MemberFormPage(page);
-        await form.FillCompanyAsync(new MemberEntry(company, "陳逾時", "06-2757575", "臺南市", "東區大學路1號", "2021/03/01", "2021/12/31"));
+        var (page, progress, form) = await NewMemberTypedAsync(company, "陳逾時");
 
         // The sign-in runs out while the user types; saving now leads to the sign-in page.
         await page.Context.ClearCookiesAsync(new() { Name = AuthCookie });
@@ -87,14 +94,7 @@ public sealed class SessionAndDraftTests(ProgressBrowserHost host) : BrowserTest
     public Task ADraftOfARecordThatChangedSinceIsOfferedNotForced() => ScenarioAsync(async () =>
     {
         var company = $"版本不同{Guid.NewGuid().ToString("N")[..6]}有限公司";
-        var page = await NewPageAsync();
-        await new LoginPage(page).SignInAsync(DemoSeeder.AssistantEmail, DemoSeeder.Password);
-        var progress = new ProgressPages(page);
-        await progress.OpenProjectAsync(DemoSeeder.ProjectNumber);
-        await progress.OpenTabAsync("招募聯盟會員");
-        await progress.AddAsync("新增會員");
-        var form = new MemberFormPage(page);
-        await form.FillCompanyAsync(new MemberEntry(company, "林版本", "06-2757575", "臺南市", "東區大學路1號", "2021/03/01", "2021/12/31"));
+        var (page, progress, form) = await NewMemberTypedAsync(company, "林版本");
         await form.SaveAsync();
         await Assertions.Expect(progress.Flash).ToHaveTextAsync("已儲存：列計");
         var row = progress.Row("members", company);
