@@ -72,7 +72,8 @@ public class BrowserHost : PortalFactory, IAsyncLifetime
             Locale = "zh-TW",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: a loaded 2-core CI machine can take seconds for a first page; a real hang still fails the test.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
