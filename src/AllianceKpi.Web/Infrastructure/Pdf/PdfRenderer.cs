@@ -21,7 +21,7 @@ public sealed class PdfRenderer : IAsyncDisposable
     private readonly SemaphoreSlim _renders;
     private readonly SemaphoreSlim _launch = new(1, 1);
     private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private volatile IBrowser? _browser;
     private bool _disposed;
 
     public PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> logger)
@@ -77,10 +77,7 @@ public sealed class PdfRenderer : IAsyncDisposable
         }
         finally
         {
-            if (browser.IsConnected)
-            {
-                await context.CloseAsync();
-            }
+            await CloseQuietlyAsync(context);
         }
     }
 
@@ -136,6 +133,19 @@ public sealed class PdfRenderer : IAsyncDisposable
         {
             _logger.LogError(ex, "Chromium at {Path} failed to start", path);
             throw PdfUnavailableException.ChromiumFailedToStart(path, ex);
+        }
+    }
+
+    /// <summary>Closes a render's context; when the browser died meanwhile there is nothing left to close.</summary>
+    private async Task CloseQuietlyAsync(IBrowserContext context)
+    {
+        try
+        {
+            await context.CloseAsync();
+        }
+        catch (PlaywrightException ex)
+        {
+            _logger.LogDebug(ex, "Closing a PDF render's browser context failed");
         }
     }
 
