@@ -10,6 +10,7 @@ using AllianceKpi.Infrastructure.Seeding;
 using AllianceKpi.Web.Infrastructure;
 using AllianceKpi.Web.Infrastructure.Authorization;
 using AllianceKpi.Web.Infrastructure.Localization;
+using AllianceKpi.Web.Infrastructure.Pdf;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -41,6 +42,7 @@ public static class PortalServices
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.StorageRoot, "keys")));
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddAttachments(Path.Combine(settings.StorageRoot, "attachments"));
+        AddPdf(services, builder.Configuration);
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = UploadLimits.MultipartBodyBytes);
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = UploadLimits.RequestBodyBytes);
 
@@ -59,6 +61,18 @@ public static class PortalServices
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationExpanders.Add(new FeatureViewLocationExpander()));
         services.AddAntiforgery(options => options.HeaderName = "RequestVerificationToken");
         services.AddFeatureHandlers();
+    }
+
+    /// <summary>One PDF renderer (one Chromium) for the process. A missing Chromium does not stop the portal: renders fail with PdfUnavailableException.</summary>
+    private static void AddPdf(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PdfOptions>()
+            .Bind(configuration.GetSection(PdfOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ChromiumPath), "Pdf:ChromiumPath is empty: give the path of the Chromium binary (e.g. /usr/lib/chromium/chromium).")
+            .Validate(o => o.MaxConcurrentRenders is >= 1 and <= 16, "Pdf:MaxConcurrentRenders must be between 1 and 16.")
+            .Validate(o => o.RenderTimeout > TimeSpan.Zero, "Pdf:RenderTimeout must be a positive time span, e.g. 00:01:00.")
+            .ValidateOnStart();
+        services.AddSingleton<PdfRenderer>();
     }
 
     private static void AddAccounts(IServiceCollection services)
