@@ -52,6 +52,9 @@ public static class EvaluationFigures
                 target is { } t ? Show(t) : TargetMissing, Achievement.Show(n.Get(context.Form) ?? 0m, target));
         }).ToList();
 
+    /// <summary>The 工作進度 kind whose entries make an item's figures; null for the typed items 8 and 10.</summary>
+    public static EntryKind? KindOf(int item) => KindOfItem.TryGetValue(item, out var kind) ? kind : null;
+
     public static EntriesLink? Entries(EvaluationContext context, int item)
     {
         if (!KindOfItem.TryGetValue(item, out var kind))

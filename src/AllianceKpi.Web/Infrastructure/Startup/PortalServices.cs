@@ -73,6 +73,7 @@ public static class PortalServices
             .Validate(o => o.RenderTimeout > TimeSpan.Zero, "Pdf:RenderTimeout must be a positive time span, e.g. 00:01:00.")
             .ValidateOnStart();
         services.AddSingleton<PdfRenderer>();
+        services.AddScoped<RazorViewToString>();
     }
 
     private static void AddAccounts(IServiceCollection services)

@@ -1,0 +1,102 @@
+using AllianceKpi.Web.Features.Evaluation;
+using AllianceKpi.Web.Features.Progress;
+using AllianceKpi.Web.Infrastructure.Authorization;
+using AllianceKpi.Web.Infrastructure.Pdf;
+using AllianceKpi.Web.Infrastructure.Views;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AllianceKpi.Web.Features.Reports;
+
+/// <summary>
+/// 季綜整表 and 累計綜整表 of one project and period (?view=period|cumulative): the HTML preview, and the same HTML printed to PDF by
+/// Chromium. When the summary cannot be had (累計 before 預期成果 was submitted) or PDFs cannot be printed on this server, a page
+/// says why.
+/// </summary>
+public sealed class SummaryController(EvaluationContextHandler contexts, SummaryReportHandler reports, RazorViewToString views,
+    PdfRenderer pdf, ILogger<SummaryController> logger) : Controller
+{
+    public const string Route = "/projects/{projectId:int}/summary/{periodId:int}";
+    public const string ViewPath = "/Features/Reports/Summary.cshtml";
+    public const string PdfUnavailableMessage = "目前無法產生 PDF，請稍後再試或聯絡計畫辦公室。";
+
+    public static string PreviewUrl(int projectId, int periodId, SummaryView view) =>
+        $"/projects/{projectId}/summary/{periodId}?view={Name(view)}";
+
+    public static string PdfUrl(int projectId, int periodId, SummaryView view) =>
+        $"/projects/{projectId}/summary/{periodId}.pdf?view={Name(view)}";
+
+    [Authorize(Policy = Policies.ProjectMember)]
+    [HttpGet(Route)]
+    public async Task<IActionResult> Preview(int projectId, int periodId, string? view, CancellationToken cancellationToken)
+    {
+        if (Parse(view) is not { } chosen)
+        {
+            return NotFound();
+        }
+        var context = await contexts.LoadAsync(User, projectId, periodId, tracked: false, cancellationToken);
+        if (context is null)
+        {
+            return NotFound();
+        }
+        if (SummaryReportHandler.Refusal(context, chosen) is { } refusal)
+        {
+            return Unavailable(context, refusal, StatusCodes.Status200OK);
+        }
+        var html = await views.RenderAsync(ControllerContext, ViewPath, await reports.BuildAsync(context, chosen, cancellationToken));
+        Response.Headers.CacheControl = "private, no-store";
+        return Content(html, "text/html; charset=utf-8");
+    }
+
+    [Authorize(Policy = Policies.ProjectMember)]
+    [HttpGet(Route + ".pdf")]
+    public async Task<IActionResult> Pdf(int projectId, int periodId, string? view, CancellationToken cancellationToken)
+    {
+        if (Parse(view) is not { } chosen)
+        {
+            return NotFound();
+        }
+        var context = await contexts.LoadAsync(User, projectId, periodId, tracked: false, cancellationToken);
+        if (context is null)
+        {
+            return NotFound();
+        }
+        if (SummaryReportHandler.Refusal(context, chosen) is { } refusal)
+        {
+            return Unavailable(context, refusal, StatusCodes.Status200OK);
+        }
+        var html = await views.RenderAsync(ControllerContext, ViewPath, await reports.BuildAsync(context, chosen, cancellationToken));
+        byte[] bytes;
+        try
+        {
+            bytes = await pdf.RenderAsync(html, cancellationToken);
+        }
+        catch (PdfUnavailableException ex)
+        {
+            logger.LogError(ex, "A summary PDF could not be printed");
+            return Unavailable(context, PdfUnavailableMessage, StatusCodes.Status503ServiceUnavailable);
+        }
+        Response.Headers.ContentDisposition = DownloadHeaders.Attachment(SummaryReportHandler.FileName(context, chosen));
+        Response.Headers.XContentTypeOptions = "nosniff";
+        Response.Headers.CacheControl = "private, no-store";
+        return File(bytes, "application/pdf");
+    }
+
+    private ViewResult Unavailable(EvaluationContext context, string message, int status)
+    {
+        Response.StatusCode = status;
+        return View("SummaryUnavailable", new SummaryUnavailable(message, context.Url));
+    }
+
+    private static SummaryView? Parse(string? view) => view switch
+    {
+        null or "" or "period" => SummaryView.Period,
+        "cumulative" => SummaryView.Cumulative,
+        _ => null,
+    };
+
+    private static string Name(SummaryView view) => view == SummaryView.Cumulative ? "cumulative" : "period";
+}
+
+/// <summary>Why a summary cannot be shown or downloaded now, with the way back to the 管考資料 form.</summary>
+public sealed record SummaryUnavailable(string Message, string BackUrl);
