@@ -30,56 +30,59 @@ public sealed class SummaryController(EvaluationContextHandler contexts, Summary
     [HttpGet(Route)]
     public async Task<IActionResult> Preview(int projectId, int periodId, string? view, CancellationToken cancellationToken)
     {
-        if (Parse(view) is not { } chosen)
+        var (refused, html, _, _) = await HtmlAsync(projectId, periodId, view, cancellationToken);
+        if (refused is not null)
         {
-            return NotFound();
+            return refused;
         }
-        var context = await contexts.LoadAsync(User, projectId, periodId, tracked: false, cancellationToken);
-        if (context is null)
-        {
-            return NotFound();
-        }
-        if (SummaryReportHandler.Refusal(context, chosen) is { } refusal)
-        {
-            return Unavailable(context, refusal, StatusCodes.Status200OK);
-        }
-        var html = await views.RenderAsync(ControllerContext, ViewPath, await reports.BuildAsync(context, chosen, cancellationToken));
         Response.Headers.CacheControl = "private, no-store";
-        return Content(html, "text/html; charset=utf-8");
+        return Content(html!, "text/html; charset=utf-8");
     }
 
     [Authorize(Policy = Policies.ProjectMember)]
     [HttpGet(Route + ".pdf")]
     public async Task<IActionResult> Pdf(int projectId, int periodId, string? view, CancellationToken cancellationToken)
     {
-        if (Parse(view) is not { } chosen)
+        var (refused, html, context, chosen) = await HtmlAsync(projectId, periodId, view, cancellationToken);
+        if (refused is not null)
         {
-            return NotFound();
+            return refused;
         }
-        var context = await contexts.LoadAsync(User, projectId, periodId, tracked: false, cancellationToken);
-        if (context is null)
-        {
-            return NotFound();
-        }
-        if (SummaryReportHandler.Refusal(context, chosen) is { } refusal)
-        {
-            return Unavailable(context, refusal, StatusCodes.Status200OK);
-        }
-        var html = await views.RenderAsync(ControllerContext, ViewPath, await reports.BuildAsync(context, chosen, cancellationToken));
         byte[] bytes;
         try
         {
-            bytes = await pdf.RenderAsync(html, cancellationToken);
+            bytes = await pdf.RenderAsync(html!, cancellationToken);
         }
         catch (PdfUnavailableException ex)
         {
             logger.LogError(ex, "A summary PDF could not be printed");
-            return Unavailable(context, PdfUnavailableMessage, StatusCodes.Status503ServiceUnavailable);
+            return Unavailable(context!, PdfUnavailableMessage, StatusCodes.Status503ServiceUnavailable);
         }
-        Response.Headers.ContentDisposition = DownloadHeaders.Attachment(SummaryReportHandler.FileName(context, chosen));
+        Response.Headers.ContentDisposition = DownloadHeaders.Attachment(SummaryReportHandler.FileName(context!, chosen));
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.CacheControl = "private, no-store";
         return File(bytes, "application/pdf");
+    }
+
+    /// <summary>The summary's HTML, or the answer instead of it: 404 (unknown view, project or period) or the refusal page.</summary>
+    private async Task<(IActionResult? Refused, string? Html, EvaluationContext? Context, SummaryView View)> HtmlAsync(
+        int projectId, int periodId, string? view, CancellationToken cancellationToken)
+    {
+        if (Parse(view) is not { } chosen)
+        {
+            return (NotFound(), null, null, default);
+        }
+        var context = await contexts.LoadAsync(User, projectId, periodId, tracked: false, cancellationToken);
+        if (context is null)
+        {
+            return (NotFound(), null, null, chosen);
+        }
+        if (SummaryReportHandler.Refusal(context, chosen) is { } refusal)
+        {
+            return (Unavailable(context, refusal, StatusCodes.Status200OK), null, context, chosen);
+        }
+        var html = await views.RenderAsync(ControllerContext, ViewPath, await reports.BuildAsync(context, chosen, cancellationToken));
+        return (null, html, context, chosen);
     }
 
     private ViewResult Unavailable(EvaluationContext context, string message, int status)
