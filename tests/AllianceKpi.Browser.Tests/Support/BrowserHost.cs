@@ -1,8 +1,6 @@
 using AllianceKpi.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -16,8 +14,6 @@ public class BrowserHost : PortalFactory, IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    /// <summary>The instant the portal's clock shows, or null for the real clock.</summary>
-    protected virtual DateTimeOffset? Now => null;
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
@@ -29,15 +25,6 @@ public class BrowserHost : PortalFactory, IAsyncLifetime
         Environment.GetEnvironmentVariable("AK_SCREENSHOTS") is { Length: > 0 } folder
             ? folder
             : Path.Combine(Path.GetTempPath(), "alliancekpi-screenshots");
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        if (Now is { } now)
-        {
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(now)));
-        }
-    }
 
     public async Task InitializeAsync()
     {
@@ -90,5 +77,5 @@ public class BrowserHost : PortalFactory, IAsyncLifetime
 /// <summary>The portal on 2021/06/01 10:00 in Taiwan: the first report (第一次(3), deadline 2021/10/31) accepts work progress.</summary>
 public sealed class ProgressBrowserHost : BrowserHost
 {
-    protected override DateTimeOffset? Now => new DateTimeOffset(2021, 6, 1, 2, 0, 0, TimeSpan.Zero);
+    protected override DateTimeOffset? FixedNow => new DateTimeOffset(2021, 6, 1, 2, 0, 0, TimeSpan.Zero);
 }

@@ -2,6 +2,7 @@ using AllianceKpi.Infrastructure.Data;
 using AllianceKpi.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,8 +23,15 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for a test class (e.g. SMTP settings).</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>The instant the portal's clock stays at (a day inside a reporting period, say), or null for the real clock.</summary>
+    protected virtual DateTimeOffset? FixedNow => null;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (FixedNow is { } now)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(now)));
+        }
         builder.UseEnvironment("Testing");
         // UseSetting rather than ConfigureAppConfiguration: Program reads these before it builds the host.
         var settings = new Dictionary<string, string?>

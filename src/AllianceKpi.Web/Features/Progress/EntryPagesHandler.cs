@@ -77,13 +77,14 @@ public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySav
         }
         modelState.AddViolations(form.Check(MemberChoices(context)), EntrySaveHandler.Prefix);
         var save = new EntrySave<TEntry>(context, entry, id is null, form.Version, form.Attachment, form.ApplyTo);
-        var conflicts = id is not null && entry.Version != form.Version ? EntryConflicts.Between(form, TForm.From(entry)) : [];
+        var staleForm = id is not null && entry.Version != form.Version;
+        var conflicts = staleForm ? EntryConflicts.Between(form, TForm.From(entry)) : [];
         var savedId = await saver.SaveAsync(save, userId, modelState, cancellationToken);
         if (savedId is { } saved)
         {
             return new EntrySaveOutcome(true, saved, WarningAfterSave(context, form, saved));
         }
-        if (conflicts.Count > 0 || (id is not null && entry.Version != form.Version))
+        if (staleForm)
         {
             // Merge instead of overwrite: the next save is of the version the user has now seen.
             form.Version = entry.Version;

@@ -18,19 +18,13 @@ namespace AllianceKpi.Web.Tests.Features.ExpectedResults;
 /// </summary>
 public class ExpectedResultsClockFactory : PortalFactory
 {
-    protected virtual DateTimeOffset Now => new(2021, 4, 15, 2, 0, 0, TimeSpan.Zero);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Now)));
-    }
+    protected override DateTimeOffset? FixedNow => new DateTimeOffset(2021, 4, 15, 2, 0, 0, TimeSpan.Zero);
 }
 
 /// <summary>The portal on 2021/05/05 in Taiwan: the 預期成果綜整表's deadline (2021/04/30) has passed.</summary>
 public sealed class ExpectedResultsAfterDeadlineFactory : ExpectedResultsClockFactory
 {
-    protected override DateTimeOffset Now => new(2021, 5, 5, 2, 0, 0, TimeSpan.Zero);
+    protected override DateTimeOffset? FixedNow => new DateTimeOffset(2021, 5, 5, 2, 0, 0, TimeSpan.Zero);
 }
 
 /// <summary>A project of its own per test (the demo PI and assistant on it), its form's URL and what a browser posts.</summary>

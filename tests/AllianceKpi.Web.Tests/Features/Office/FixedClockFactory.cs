@@ -1,7 +1,4 @@
 using AllianceKpi.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AllianceKpi.Web.Tests.Features.Office;
 
@@ -10,9 +7,5 @@ public sealed class FixedClockFactory : PortalFactory
 {
     public static readonly DateTimeOffset Now = new(2021, 10, 21, 2, 0, 0, TimeSpan.Zero);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Now)));
-    }
+    protected override DateTimeOffset? FixedNow => Now;
 }

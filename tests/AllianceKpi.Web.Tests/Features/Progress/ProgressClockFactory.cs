@@ -1,7 +1,4 @@
 using AllianceKpi.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AllianceKpi.Web.Tests.Features.Progress;
 
@@ -11,17 +8,11 @@ namespace AllianceKpi.Web.Tests.Features.Progress;
 /// </summary>
 public class ProgressClockFactory : PortalFactory
 {
-    protected virtual DateTimeOffset Now => new(2021, 6, 1, 2, 0, 0, TimeSpan.Zero);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Now)));
-    }
+    protected override DateTimeOffset? FixedNow => new DateTimeOffset(2021, 6, 1, 2, 0, 0, TimeSpan.Zero);
 }
 
 /// <summary>The portal on 2021/11/05 in Taiwan: the first report's deadline (2021/10/31) has passed.</summary>
 public sealed class AfterDeadlineFactory : ProgressClockFactory
 {
-    protected override DateTimeOffset Now => new(2021, 11, 5, 2, 0, 0, TimeSpan.Zero);
+    protected override DateTimeOffset? FixedNow => new DateTimeOffset(2021, 11, 5, 2, 0, 0, TimeSpan.Zero);
 }
