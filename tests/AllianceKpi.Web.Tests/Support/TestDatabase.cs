@@ -52,15 +52,42 @@ public sealed class TestDatabase : IDisposable
         return new TestDatabase(DatabaseProvider.Postgres, builder.ConnectionString, null, name);
     }
 
+    /// <summary>
+    /// DROP DATABASE … WITH (FORCE) gives up when a terminated backend has not exited within five seconds, which a busy two-core
+    /// machine can exceed (seen once in CI as a class clean-up failure). The drop is retried; if the server still refuses, the
+    /// throwaway database is left on the throwaway test server and the reason is written to the test output.
+    /// </summary>
+    private static void DropPostgres(string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("AK_TEST_PG"));
+                connection.Open();
+                using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+                command.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException error) when (attempt < 5)
+            {
+                Console.Error.WriteLine($"Dropping test database {name}, attempt {attempt}: {error.SqlState} {error.MessageText}; retrying.");
+                Thread.Sleep(TimeSpan.FromSeconds(attempt));
+            }
+            catch (PostgresException error)
+            {
+                Console.Error.WriteLine($"Test database {name} left behind: {error.SqlState} {error.MessageText}");
+                return;
+            }
+        }
+    }
+
     public void Dispose()
     {
         if (_postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("AK_TEST_PG"));
-            connection.Open();
-            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
-            command.ExecuteNonQuery();
+            DropPostgres(_postgresName);
         }
         if (_sqliteFolder is not null)
         {
