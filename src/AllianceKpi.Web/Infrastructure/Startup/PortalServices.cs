@@ -43,6 +43,7 @@ public static class PortalServices
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddAttachments(Path.Combine(settings.StorageRoot, "attachments"));
         AddPdf(services, builder.Configuration);
+        Features.Office.WebsiteChecks.WebsiteProbeRegistration.AddWebsiteProbe(services, builder.Configuration);
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = UploadLimits.MultipartBodyBytes);
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = UploadLimits.RequestBodyBytes);
 
