@@ -38,7 +38,7 @@ public sealed class WebsiteChecksController(WebsiteChecksHandler list, WebsiteCh
             return NotFound();
         }
         var result = ModelState.IsValid ? await record.SaveAsync(id, form, User, cancellationToken) : SaveResult.ShapeInvalid;
-        return this.Show(result, form, $"已儲存 {form.Alliance.AllianceName} {form.Month} 的網站抽查結果。", $"/office/website-checks?month={form.MonthShown()}");
+        return this.Show(result, form, $"已儲存 {form.Alliance.AllianceName} {form.MonthShown()} 的網站抽查結果。", $"/office/website-checks?month={form.MonthShown()}");
     }
 
     /// <summary>自動檢查: tries the alliance's website and shows the form again, pre-filled; nothing is saved.</summary>
