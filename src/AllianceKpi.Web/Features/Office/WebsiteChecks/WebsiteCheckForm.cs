@@ -106,4 +106,9 @@ public sealed class WebsiteCheckForm
 public sealed record WebsiteAlliance(int ProjectId, string ProjectNumber, string AllianceName, string? Website)
 {
     public static readonly WebsiteAlliance None = new(0, "", "", null);
+
+    /// <summary>The address as a link target when it is an http/https address; anything else is shown as text only.</summary>
+    public string? Link => Uri.TryCreate(Website?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        ? uri.AbsoluteUri
+        : null;
 }

@@ -47,6 +47,8 @@ public sealed class WebsiteChecksPageTests(WebsiteChecksFactory factory) : IClas
     [Fact]
     public async Task TheListShowsEveryAllianceWithItsAddressForThisMonth()
     {
+        await SetWebsiteAsync(_people.DemoProjectId, "https://alliance.example.tw/");
+        await SetWebsiteAsync(_people.OtherProjectId, "javascript:alert(1)");
         using var office = await factory.SignedInAsync(DemoSeeder.OfficeEmail);
         var page = await office.GetPageAsync("/office/website-checks");
         Assert.Equal("2021-06", page.QuerySelector("#month")!.GetAttribute("value"));
@@ -57,7 +59,8 @@ public sealed class WebsiteChecksPageTests(WebsiteChecksFactory factory) : IClas
         Assert.Equal($"/office/website-checks/{_people.DemoProjectId}/record?month=2021-06", demo.QuerySelector("a.btn-primary")!.GetAttribute("href"));
         var other = page.QuerySelector($"[data-testid=alliance-{_people.OtherProjectId}]")!;
         Assert.Contains("其他測試聯盟", other.TextContent);
-        Assert.Contains("未填寫", other.TextContent);
+        Assert.Contains("javascript:alert(1)", other.TextContent);
+        Assert.Null(other.QuerySelector("a[target=_blank]"));
         Assert.NotNull(page.QuerySelector("nav a[href='/office/website-checks']"));
     }
 

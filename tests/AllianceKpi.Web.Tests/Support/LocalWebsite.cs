@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AllianceKpi.Web.Tests.Features.Office.WebsiteChecks;
+namespace AllianceKpi.Web.Tests.Support;
 
 /// <summary>
 /// An alliance website on a loopback port (Kestrel), for 自動檢查 to try: a page with 「科技部計畫補助」, one without, 404, 500,
