@@ -1,5 +1,4 @@
 using System.Globalization;
-using AllianceKpi.Domain.Audit;
 using AllianceKpi.Domain.Common;
 
 namespace AllianceKpi.Domain.Websites;
@@ -8,7 +7,7 @@ namespace AllianceKpi.Domain.Websites;
 /// 聯盟網站抽查: the office's monthly spot check of one alliance's website — does it open, was it updated recently, does its
 /// home page show 「科技部計畫補助」 — with a note, who checked and when. One record per alliance (project) and month.
 /// </summary>
-public class WebsiteCheck : IVersioned, IAudited
+public class WebsiteCheck : IVersioned
 {
     public const int MaxNoteLength = 500;
     public const int MaxProbeSummaryLength = 500;
