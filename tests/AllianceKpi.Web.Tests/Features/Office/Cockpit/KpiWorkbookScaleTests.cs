@@ -55,43 +55,42 @@ public sealed class KpiWorkbookScaleTests(CockpitClockFactory factory, ITestOutp
         Assert.Equal(Alliances + 1, page.QuerySelectorAll("[data-testid=heatmap] tbody tr").Length);
     }
 
+    /// <summary>Three saves in all (projects, members, the other entries), not three per alliance.</summary>
     private Task SeedAsync(DemoPeriods periods) => factory.WithDbAsync(async db =>
     {
-        for (var a = 0; a < Alliances; a++)
+        var projects = Enumerable.Range(0, Alliances).Select(a => new Project
         {
-            var number = $"SC{a:000}";
-            var project = new Project
-            {
-                Number = number, Name = $"規模測試計畫{a}", Year = DemoSeeder.Year, PrincipalInvestigatorName = "規模",
-                School = "測試大學", Department = "測試系",
-                Alliance = new AllianceProfile { AllianceName = $"規模測試聯盟{a:000}", PrimaryIndustryCode = "C26" },
-            };
-            db.Projects.Add(project);
-            await db.SaveChangesAsync();
-            var members = Enumerable.Range(0, 10).Select(m =>
-            {
-                var member = ProgressEntryTestData.Member(project.Id, periods.First);
-                (member.CompanyName, member.TaxId) = ($"規模公司{a}-{m}", null);
-                return member;
-            }).ToList();
-            db.AllianceMembers.AddRange(members);
-            await db.SaveChangesAsync();
-            var entries = new List<ProgressEntry>();
+            Number = $"SC{a:000}", Name = $"規模測試計畫{a}", Year = DemoSeeder.Year, PrincipalInvestigatorName = "規模",
+            School = "測試大學", Department = "測試系",
+            Alliance = new AllianceProfile { AllianceName = $"規模測試聯盟{a:000}", PrimaryIndustryCode = "C26" },
+        }).ToList();
+        db.Projects.AddRange(projects);
+        await db.SaveChangesAsync();
+        var members = projects.ToDictionary(p => p.Id, p => Enumerable.Range(0, 10).Select(m =>
+        {
+            var member = ProgressEntryTestData.Member(p.Id, periods.First);
+            (member.CompanyName, member.TaxId) = ($"規模公司{p.Number}-{m}", null);
+            return member;
+        }).ToList());
+        db.AllianceMembers.AddRange(members.Values.SelectMany(m => m));
+        await db.SaveChangesAsync();
+        var entries = new List<ProgressEntry>();
+        foreach (var (projectId, own) in members)
+        {
             for (var i = 0; i < 5; i++)
             {
                 entries.AddRange([
-                    ProgressEntryTestData.Income(project.Id, periods.First, members[i].Id),
-                    ProgressEntryTestData.Income(project.Id, periods.First, members[i + 5].Id),
-                    ProgressEntryTestData.Cooperation(project.Id, periods.First, members[i].Id),
-                    ProgressEntryTestData.Service(project.Id, periods.First, members[i].Id),
-                    ProgressEntryTestData.Transfer(project.Id, periods.First),
-                    ProgressEntryTestData.Activity(project.Id, periods.First),
+                    ProgressEntryTestData.Income(projectId, periods.First, own[i].Id),
+                    ProgressEntryTestData.Income(projectId, periods.First, own[i + 5].Id),
+                    ProgressEntryTestData.Cooperation(projectId, periods.First, own[i].Id),
+                    ProgressEntryTestData.Service(projectId, periods.First, own[i].Id),
+                    ProgressEntryTestData.Transfer(projectId, periods.First),
+                    ProgressEntryTestData.Activity(projectId, periods.First),
                 ]);
             }
-            entries.AddRange([ProgressEntryTestData.Visit(project.Id, periods.First), ProgressEntryTestData.Patent(project.Id, periods.First, members[0].Id)]);
-            db.AddRange(entries);
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
+            entries.AddRange([ProgressEntryTestData.Visit(projectId, periods.First), ProgressEntryTestData.Patent(projectId, periods.First, own[0].Id)]);
         }
+        db.AddRange(entries);
+        await db.SaveChangesAsync();
     });
 }
