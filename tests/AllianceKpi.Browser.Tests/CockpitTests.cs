@@ -37,6 +37,7 @@ public sealed class CockpitTests(AfterFirstDeadlineBrowserHost host) : BrowserTe
         var overdue = cockpit.Cell(DemoSeeder.ProjectNumber, firstReport);
         await Assertions.Expect(overdue).ToHaveTextAsync("逾期");
         await Assertions.Expect(overdue).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("completion-overdue"));
+        await Assertions.Expect(overdue).ToHaveCSSAsync("background-color", "rgb(248, 215, 218)");
         await Assertions.Expect(cockpit.Anomalies).ToContainTextAsync("開放期間尚無工作進度");
         foreach (var chart in new[] { "overall", "companymembers" })
         {
