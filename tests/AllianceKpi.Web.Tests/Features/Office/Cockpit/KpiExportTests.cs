@@ -35,6 +35,7 @@ public sealed class KpiExportTests(CockpitClockFactory factory, ITestOutputHelpe
         await CockpitTestData.FormAsync(factory, project.Id, periods.First, FormState.Accepted);
         using var office = await factory.SignedInAsync(DemoSeeder.OfficeEmail);
 
+        (await office.GetAsync(Url(periods.First))).Dispose();
         var started = Stopwatch.GetTimestamp();
         var response = await office.GetAsync(Url(periods.First));
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -43,7 +44,7 @@ public sealed class KpiExportTests(CockpitClockFactory factory, ITestOutputHelpe
         Assert.Equal("2021第一次(3)_全計畫KPI總表.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
         using var workbook = new Workbooks(await response.Content.ReadAsByteArrayAsync());
         var batch = await BatchAsync(periods.First);
-        output.WriteLine($"KPI workbook of {batch.Projects.Count} projects: {elapsed.TotalMilliseconds:0} ms (HTTP, warm-up included)");
+        output.WriteLine($"KPI workbook of {batch.Projects.Count} projects: {elapsed.TotalMilliseconds:0} ms (HTTP, second request)");
         Assert.Empty(workbook.ValidationErrors());
         var header = workbook.Header(KpiWorkbookBuilder.SheetName);
         Assert.Equal(KpiWorkbookBuilder.FixedHeaders, header.Take(5));
