@@ -107,12 +107,15 @@ public sealed class KpiExportTests(CockpitClockFactory factory, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task TheExpectedResultsPeriodIsNotFoundAndNoPeriodMeansTheOpenOne()
+    public async Task TheReviewListLinksToItTheExpectedResultsPeriodIsNotFoundAndNoPeriodMeansTheOpenOne()
     {
         var periods = await DemoPeriods.ReadAsync(factory);
         using var office = await factory.SignedInAsync(DemoSeeder.OfficeEmail);
 
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync(Url(periods.Expected))).StatusCode);
+        var review = await office.GetPageAsync($"/office/review?periodId={periods.First}");
+        Assert.Equal(Url(periods.First), review.QuerySelector("[data-testid=kpi-export]")!.GetAttribute("href"));
+        Assert.Null((await office.GetPageAsync($"/office/review?periodId={periods.Expected}")).QuerySelector("[data-testid=kpi-export]"));
         var chosen = await office.GetAsync("/office/exports/kpi.xlsx");
         Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
         Assert.StartsWith("2021第二次_", chosen.Content.Headers.ContentDisposition!.FileNameStar);
