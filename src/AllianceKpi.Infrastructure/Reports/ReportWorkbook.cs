@@ -9,7 +9,7 @@ public sealed record ReportSheet(string Name, IReadOnlyList<ReportColumn> Column
 /// <summary>A column's header text and its width in characters.</summary>
 public sealed record ReportColumn(string Header, double Width);
 
-/// <summary>A typed cell: text, a date, an amount (3 decimals) or a whole number; <see cref="Empty"/> writes nothing.</summary>
+/// <summary>A typed cell: text, a date, an amount (3 decimals), a whole number or a percentage; <see cref="Empty"/> writes nothing.</summary>
 public abstract record ReportCell
 {
     public static ReportCell Empty { get; } = new TextCell("");
@@ -23,6 +23,9 @@ public abstract record ReportCell
     public static ReportCell Amount(decimal? amount) => amount is { } a ? new AmountCell(a) : Empty;
 
     public static ReportCell Whole(int number) => new WholeCell(number);
+
+    /// <summary>A rate given in percent (120.0 for 120%), written as the fraction 1.2 and shown 120.0%; null writes nothing.</summary>
+    public static ReportCell Percent(decimal? percent) => percent is { } p ? new PercentCell(p / 100m) : Empty;
 }
 
 public sealed record TextCell(string Value) : ReportCell;
@@ -32,3 +35,6 @@ public sealed record DateCell(DateOnly Value) : ReportCell;
 public sealed record AmountCell(decimal Value) : ReportCell;
 
 public sealed record WholeCell(int Value) : ReportCell;
+
+/// <summary>A fraction (1.2) shown as a percentage with one decimal (120.0%).</summary>
+public sealed record PercentCell(decimal Fraction) : ReportCell;

@@ -9,21 +9,25 @@ namespace AllianceKpi.Infrastructure.Reports;
 
 /// <summary>
 /// Writes a <see cref="ReportWorkbook"/> as an .xlsx: a bold header row that stays in view (frozen) with an autofilter,
-/// column widths, inline strings, dates as date serials shown yyyy/mm/dd and amounts as numbers shown 0.000.
+/// column widths, inline strings, dates as date serials shown yyyy/mm/dd, amounts as numbers shown 0.000 and rates as
+/// fractions shown 0.0%.
 /// </summary>
 public static class ReportWorkbookWriter
 {
     public const string DateFormat = "yyyy/mm/dd";
     public const string AmountFormat = "0.000";
+    public const string PercentFormat = "0.0%";
 
     private const uint DateFormatId = 164;
     private const uint AmountFormatId = 165;
+    private const uint PercentFormatId = 166;
 
     // Cell format indices of the stylesheet below.
     private const uint HeaderStyle = 1;
     private const uint DateStyle = 2;
     private const uint AmountStyle = 3;
     private const uint WholeStyle = 4;
+    private const uint PercentStyle = 5;
 
     public static byte[] Write(ReportWorkbook workbook)
     {
@@ -111,6 +115,7 @@ public static class ReportWorkbookWriter
         DateCell date => NumberCell(reference, date.Value.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture), DateStyle),
         AmountCell amount => NumberCell(reference, amount.Value.ToString(CultureInfo.InvariantCulture), AmountStyle),
         WholeCell whole => NumberCell(reference, whole.Value.ToString(CultureInfo.InvariantCulture), WholeStyle),
+        PercentCell percent => NumberCell(reference, decimal.Round(percent.Fraction, 6).ToString(CultureInfo.InvariantCulture), PercentStyle),
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 
@@ -158,8 +163,9 @@ public static class ReportWorkbookWriter
     {
         var numberingFormats = new NumberingFormats(
             new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = DateFormat },
-            new NumberingFormat { NumberFormatId = AmountFormatId, FormatCode = AmountFormat })
-        { Count = 2 };
+            new NumberingFormat { NumberFormatId = AmountFormatId, FormatCode = AmountFormat },
+            new NumberingFormat { NumberFormatId = PercentFormatId, FormatCode = PercentFormat })
+        { Count = 3 };
         var fonts = new Fonts(
             new Font(new FontSize { Val = 11D }, new FontName { Val = "Calibri" }),
             new Font(new Bold(), new FontSize { Val = 11D }, new FontName { Val = "Calibri" }))
@@ -176,8 +182,9 @@ public static class ReportWorkbookWriter
             new CellFormat { NumberFormatId = 0, FontId = 1, FillId = 2, BorderId = 0, FormatId = 0, ApplyFont = true, ApplyFill = true },
             new CellFormat { NumberFormatId = DateFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = AmountFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 1, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true })
-        { Count = 5 };
+            new CellFormat { NumberFormatId = 1, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true },
+            new CellFormat { NumberFormatId = PercentFormatId, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0, ApplyNumberFormat = true })
+        { Count = 6 };
         var cellStyles = new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 };
         return new Stylesheet(numberingFormats, fonts, fills, borders, cellStyleFormats, cellFormats, cellStyles);
     }

@@ -64,3 +64,32 @@ public sealed class OutboxPage(IPage page)
     public Task<string> LinkForAsync(string email) =>
         Table.GetByRole(AriaRole.Row).Filter(new() { HasText = email }).First.GetByTestId("outbox-link").InputValueAsync();
 }
+
+/// <summary>管考儀表板 (/office/cockpit): the heat-map, the anomaly flags and the KPI charts.</summary>
+public sealed class CockpitPage(IPage page)
+{
+    public ILocator HeatMap => page.GetByTestId("heatmap");
+
+    public ILocator Anomalies => page.GetByTestId("anomalies");
+
+    /// <summary>The heat-map cell of a project (by 計畫編號) in a period (by its id).</summary>
+    public ILocator Cell(string projectNumber, int periodId) =>
+        HeatMap.Locator($"tr[data-project='{projectNumber}'] td[data-period='{periodId}']");
+
+    /// <summary>A chart's canvas; cockpit.js marks it with data-chart-drawn once Chart.js has drawn it.</summary>
+    public ILocator Chart(string id) => page.Locator($"canvas[data-chart='{id}']");
+
+    public async Task<CockpitPage> OpenAsync()
+    {
+        await page.GotoAsync("/office/cockpit");
+        return this;
+    }
+
+    /// <summary>Goes there the way the office does: through the menu.</summary>
+    public async Task<CockpitPage> OpenFromMenuAsync()
+    {
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "主選單" }).GetByRole(AriaRole.Link, new() { Name = "管考儀表板" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "管考儀表板", Level = 1 })).ToBeVisibleAsync();
+        return this;
+    }
+}

@@ -18,16 +18,25 @@ public static class ProjectEntries
         var promotion = await db.PromotionActivities.AsNoTracking().Where(e => projectIds.Contains(e.ProjectId)).ToListAsync(cancellationToken);
         var memberServices = await db.MemberServices.AsNoTracking().Where(e => projectIds.Contains(e.ProjectId)).ToListAsync(cancellationToken);
         var derived = await db.DerivedResults.AsNoTracking().Where(e => projectIds.Contains(e.ProjectId)).ToListAsync(cancellationToken);
-        return projectIds.ToDictionary(id => id, id => new KpiEntries
+        var byMember = members.ToLookup(e => e.ProjectId);
+        var byIncome = incomes.ToLookup(e => e.ProjectId);
+        var byCooperation = cooperation.ToLookup(e => e.ProjectId);
+        var byTransfer = transfers.ToLookup(e => e.ProjectId);
+        var byService = services.ToLookup(e => e.ProjectId);
+        var byPromotion = promotion.ToLookup(e => e.ProjectId);
+        var byMemberService = memberServices.ToLookup(e => e.ProjectId);
+        var byDerived = derived.ToLookup(e => e.ProjectId);
+        // Grouped once (a lookup), not filtered per project: 224 projects × every entry would be quadratic.
+        return projectIds.Distinct().ToDictionary(id => id, id => new KpiEntries
         {
-            Members = members.Where(e => e.ProjectId == id).OrderBy(e => e.Id).ToList(),
-            Incomes = incomes.Where(e => e.ProjectId == id).OrderBy(e => e.Id).ToList(),
-            CooperationProjects = cooperation.Where(e => e.ProjectId == id).OrderBy(e => e.Id).ToList(),
-            TechTransfers = transfers.Where(e => e.ProjectId == id).OrderBy(e => e.Id).ToList(),
-            TechnicalServices = services.Where(e => e.ProjectId == id).OrderBy(e => e.Id).ToList(),
-            PromotionActivities = promotion.Where(e => e.ProjectId == id).OrderBy(e => e.Id).ToList(),
-            MemberServices = memberServices.Where(e => e.ProjectId == id).OrderBy(e => e.Id).ToList(),
-            DerivedResults = derived.Where(e => e.ProjectId == id).OrderBy(e => e.Id).ToList(),
+            Members = byMember[id].OrderBy(e => e.Id).ToList(),
+            Incomes = byIncome[id].OrderBy(e => e.Id).ToList(),
+            CooperationProjects = byCooperation[id].OrderBy(e => e.Id).ToList(),
+            TechTransfers = byTransfer[id].OrderBy(e => e.Id).ToList(),
+            TechnicalServices = byService[id].OrderBy(e => e.Id).ToList(),
+            PromotionActivities = byPromotion[id].OrderBy(e => e.Id).ToList(),
+            MemberServices = byMemberService[id].OrderBy(e => e.Id).ToList(),
+            DerivedResults = byDerived[id].OrderBy(e => e.Id).ToList(),
         });
     }
 }
