@@ -5,6 +5,7 @@ using AllianceKpi.Domain.Content;
 using AllianceKpi.Domain.Forms;
 using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Projects;
+using AllianceKpi.Domain.Reports;
 using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.Identity;
@@ -42,6 +43,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditSource? 
     public DbSet<EvaluationForm> EvaluationForms => Set<EvaluationForm>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<WorkflowEvent> WorkflowEvents => Set<WorkflowEvent>();
+    public DbSet<SubmittedSummary> SubmittedSummaries => Set<SubmittedSummary>();
+    public DbSet<SummaryPdf> SummaryPdfs => Set<SummaryPdf>();
+    public DbSet<SummaryZipJob> SummaryZipJobs => Set<SummaryZipJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AllianceKpi.Web.Features.Evaluation;
 
 namespace AllianceKpi.Web.Features.Reports;
@@ -49,7 +50,10 @@ public sealed record SummaryReport(
     public const string PeriodTitle = "季綜整表";
     public const string CumulativeTitle = "累計綜整表";
 
+    [JsonIgnore]
     public string Title => TitleOf(View);
+
+    [JsonIgnore]
     public bool IsCumulative => View == SummaryView.Cumulative;
 
     public static string TitleOf(SummaryView view) => view == SummaryView.Cumulative ? CumulativeTitle : PeriodTitle;
