@@ -7,6 +7,7 @@ using AllianceKpi.Infrastructure.Email;
 using AllianceKpi.Infrastructure.Files;
 using AllianceKpi.Infrastructure.Identity;
 using AllianceKpi.Infrastructure.Seeding;
+using AllianceKpi.Web.Features.Office.Exports;
 using AllianceKpi.Web.Infrastructure;
 using AllianceKpi.Web.Infrastructure.Authorization;
 using AllianceKpi.Web.Infrastructure.Localization;
@@ -43,6 +44,7 @@ public static class PortalServices
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddAttachments(Path.Combine(settings.StorageRoot, "attachments"));
         AddPdf(services, builder.Configuration);
+        services.AddZipExports(builder.Configuration, settings.StorageRoot);
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = UploadLimits.MultipartBodyBytes);
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = UploadLimits.RequestBodyBytes);
 
