@@ -8,6 +8,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AllianceKpi.Web.Features.Reports;
 
+/// <summary>A PDF printed before, with the name it is downloaded under.</summary>
+public sealed record CachedSummaryPdf(byte[] Content, string FileName);
+
 /// <summary>A summary to show: its model and, when it is the frozen summary of a submission, that submission's id.</summary>
 public sealed record SummaryDocument(SummaryReport Report, int? SubmissionId);
 
@@ -61,6 +64,45 @@ public sealed class SubmittedSummaryHandler(AppDbContext db, SummaryReportHandle
         var header = report.Header with { Status = context.Form.State.Label(), IsDraft = false };
         return new SummaryDocument(report with { Header = header }, submission.Id);
     }
+
+    /// <summary>
+    /// The quick way to a download printed before: the PDF of the form's latest submission under its current status, found
+    /// without loading the entries or running the engine. Null when there is none, or when the full path must decide
+    /// (not submitted, 累計 whose 預期成果 is not submitted, a period that is not the project's).
+    /// </summary>
+    public async Task<CachedSummaryPdf?> CachedPdfAsync(int projectId, int periodId, SummaryView view, CancellationToken cancellationToken)
+    {
+        var state = await db.EvaluationForms.AsNoTracking().Where(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId)
+            .Select(f => (FormState?)f.State).FirstOrDefaultAsync(cancellationToken);
+        if (state is not (FormState.Submitted or FormState.Accepted))
+        {
+            return null;
+        }
+        var found = await db.FormSubmissions.AsNoTracking()
+            .Where(s => s.Kind == FormKind.Evaluation && s.ProjectId == projectId && s.ReportingPeriodId == periodId)
+            .OrderByDescending(s => s.Number)
+            .Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new { s.Id, p.Number, p.Year })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+        var period = await db.ReportingPeriods.AsNoTracking().Where(p => p.Id == periodId && p.ProgrammeYear!.Year == found.Year)
+            .Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+        if (period is null || (view == SummaryView.Cumulative && !await TargetsSubmittedAsync(projectId, found.Year, cancellationToken)))
+        {
+            return null;
+        }
+        var label = state.Value.Label();
+        var content = await db.SummaryPdfs.AsNoTracking()
+            .Where(p => p.FormSubmissionId == found.Id && p.View == (int)view && p.Status == label)
+            .Select(p => p.Content).FirstOrDefaultAsync(cancellationToken);
+        return content is null ? null : new CachedSummaryPdf(content, SummaryReportHandler.FileName(found.Number, period, view));
+    }
+
+    private Task<bool> TargetsSubmittedAsync(int projectId, int year, CancellationToken cancellationToken) =>
+        db.ExpectedResults.AnyAsync(e => e.ProjectId == projectId && e.Year == year
+                                         && (e.State == FormState.Submitted || e.State == FormState.Accepted), cancellationToken);
 
     private async Task<SummaryReport?> StoredAsync(int submissionId, SummaryView view, CancellationToken cancellationToken)
     {

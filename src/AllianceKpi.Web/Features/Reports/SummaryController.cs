@@ -43,6 +43,10 @@ public sealed class SummaryController(EvaluationContextHandler contexts, Submitt
     [HttpGet(Route + ".pdf")]
     public async Task<IActionResult> Pdf(int projectId, int periodId, string? view, CancellationToken cancellationToken)
     {
+        if (Parse(view) is { } quick && await summaries.CachedPdfAsync(projectId, periodId, quick, cancellationToken) is { } cached)
+        {
+            return PdfFile(cached.Content, cached.FileName);
+        }
         var (refused, document, context, chosen) = await DocumentAsync(projectId, periodId, view, cancellationToken);
         if (refused is not null)
         {
@@ -58,7 +62,12 @@ public sealed class SummaryController(EvaluationContextHandler contexts, Submitt
             logger.LogError(ex, "A summary PDF could not be printed");
             return Unavailable(context!, PdfUnavailableMessage, StatusCodes.Status503ServiceUnavailable);
         }
-        Response.Headers.ContentDisposition = DownloadHeaders.Attachment(SummaryReportHandler.FileName(context!, chosen));
+        return PdfFile(bytes, SummaryReportHandler.FileName(context!, chosen));
+    }
+
+    private FileContentResult PdfFile(byte[] bytes, string fileName)
+    {
+        Response.Headers.ContentDisposition = DownloadHeaders.Attachment(fileName);
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.CacheControl = "private, no-store";
         return File(bytes, "application/pdf");

@@ -26,7 +26,10 @@ public sealed class SummaryReportHandler(AppDbContext db, TimeProvider clock)
 
     /// <summary>「2021ETPC_test_2021第一次(3)_季綜整表.pdf」.</summary>
     public static string FileName(EvaluationContext context, SummaryView view) =>
-        $"{context.Progress.Project.Number}_{ProgressContext.ShortName(context.Progress.Period.Name)}_{SummaryReport.TitleOf(view)}.pdf";
+        FileName(context.Progress.Project.Number, context.Progress.Period.Name, view);
+
+    public static string FileName(string projectNumber, string periodName, SummaryView view) =>
+        $"{projectNumber}_{ProgressContext.ShortName(periodName)}_{SummaryReport.TitleOf(view)}.pdf";
 
     /// <summary>The summary of the data as it stands now, generated now; a submitted form's header carries its latest hash.</summary>
     public async Task<SummaryReport> BuildAsync(EvaluationContext context, SummaryView view, CancellationToken cancellationToken)

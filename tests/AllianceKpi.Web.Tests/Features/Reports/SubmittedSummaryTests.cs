@@ -151,6 +151,24 @@ public sealed class SubmittedSummaryTests(ProgressClockFactory factory) : IClass
         Assert.Equal(["已確認", "已送出"], cached.Order(StringComparer.Ordinal).ToList());
     }
 
+    [Fact]
+    public async Task ACachedCumulativeSummaryIsStillRefusedOnceTheExpectedResultsAreReturned()
+    {
+        var (projectId, periodId, _) = await SubmittedAsync();
+        await PdfAsync(PdfUrl(projectId, periodId, "cumulative"));
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.ExpectedResults.SingleAsync(e => e.ProjectId == projectId)).State = FormState.Returned;
+            await db.SaveChangesAsync();
+        });
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+
+        var refused = await assistant.GetAsync(PdfUrl(projectId, periodId, "cumulative"));
+
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("預期成果尚未確定送出，無法下載累計綜整表。", await refused.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData(Personas.OtherPiEmail, true)]
     [InlineData(Personas.OtherPiEmail, false)]
