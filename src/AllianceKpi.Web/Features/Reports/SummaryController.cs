@@ -29,12 +29,13 @@ public sealed class SummaryController(EvaluationContextHandler contexts, Submitt
     [HttpGet(Route)]
     public async Task<IActionResult> Preview(int projectId, int periodId, string? view, CancellationToken cancellationToken)
     {
-        var (refused, document, _, _) = await DocumentAsync(projectId, periodId, view, cancellationToken);
+        var (refused, document, context, chosen) = await DocumentAsync(projectId, periodId, view, cancellationToken);
         if (refused is not null)
         {
             return refused;
         }
-        var html = await documents.HtmlAsync(ControllerContext, document!.Report);
+        var links = new SummaryLinks(PdfUrl(projectId, periodId, chosen), context!.Url);
+        var html = await documents.HtmlAsync(ControllerContext, document!.Report with { Links = links });
         Response.Headers.CacheControl = "private, no-store";
         return Content(html, "text/html; charset=utf-8");
     }
