@@ -134,3 +134,31 @@ public sealed class ZipExportTests(ZipExportFactory factory) : IClassFixture<Zip
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostFormAsync(Page, new { PeriodId = periodId.ToString() }, "/")).StatusCode);
     }
 }
+
+/// <summary>A zip asked for on a server without Chromium fails with the friendly message, and offers no download.</summary>
+public sealed class ZipExportWithoutChromiumTests(Reports.NoChromiumFactory factory) : IClassFixture<Reports.NoChromiumFactory>
+{
+    [Fact]
+    public async Task TheJobFailsWithTheMessageThatPdfsCannotBeMadeNow()
+    {
+        var periodId = await ProgressTestData.PeriodIdAsync(factory);
+        using var office = await factory.SignedInAsync(DemoSeeder.OfficeEmail);
+        await office.PostFormAsync("/office/exports/summaries", new { PeriodId = periodId.ToString() }, "/office/exports/summaries");
+        var jobId = await factory.WithDbAsync(db => db.SummaryZipJobs.OrderByDescending(j => j.Id).Select(j => j.Id).FirstAsync());
+
+        JsonElement status = default;
+        for (var i = 0; i < 300; i++)
+        {
+            status = JsonDocument.Parse(await (await office.GetAsync($"/office/exports/summaries/{jobId}/status")).Content.ReadAsStringAsync()).RootElement;
+            if (status.GetProperty("status").GetString() is "Failed" or "Completed")
+            {
+                break;
+            }
+            await Task.Delay(200);
+        }
+
+        Assert.Equal("Failed", status.GetProperty("status").GetString());
+        Assert.Equal(Web.Features.Reports.SummaryController.PdfUnavailableMessage, status.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/office/exports/summaries/{jobId}/download")).StatusCode);
+    }
+}
