@@ -6,6 +6,7 @@ using AllianceKpi.Domain.Forms;
 using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Projects;
 using AllianceKpi.Domain.Websites;
+using AllianceKpi.Domain.Reports;
 using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.Identity;
@@ -44,6 +45,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditSource? 
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<WorkflowEvent> WorkflowEvents => Set<WorkflowEvent>();
     public DbSet<WebsiteCheck> WebsiteChecks => Set<WebsiteCheck>();
+    public DbSet<SubmittedSummary> SubmittedSummaries => Set<SubmittedSummary>();
+    public DbSet<SummaryPdf> SummaryPdfs => Set<SummaryPdf>();
+    public DbSet<SummaryZipJob> SummaryZipJobs => Set<SummaryZipJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

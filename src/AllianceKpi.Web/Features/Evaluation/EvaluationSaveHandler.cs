@@ -3,6 +3,7 @@ using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Data;
 using AllianceKpi.Infrastructure.Files;
+using AllianceKpi.Web.Features.Reports;
 using AllianceKpi.Web.Features.Workflow;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -13,9 +14,10 @@ namespace AllianceKpi.Web.Features.Evaluation;
 /// <summary>
 /// Saves the 管考資料 form: role first (403), then shape and the form's own checks, the version (conflict view), the workflow's
 /// decision with the checklist, the files (refused → nothing kept), then one transaction: the content with its new files, then
-/// the audit row and, on 確定送出, the state change with its history row and snapshot. Replaced files go only after the commit.
+/// the audit row and, on 確定送出, the state change with its history row, snapshot and frozen summaries. Replaced files go only after the commit.
 /// </summary>
-public sealed class EvaluationSaveHandler(AppDbContext db, FormWorkflowHandler workflow, AttachmentService attachments, TimeProvider clock)
+public sealed class EvaluationSaveHandler(AppDbContext db, FormWorkflowHandler workflow, AttachmentService attachments, TimeProvider clock,
+    SubmittedSummaryHandler summaries)
 {
     public const string ConfirmMessage = "送出前檢查列有提醒事項，請勾選「我已確認上列提醒」後再確定送出。";
 
@@ -135,6 +137,7 @@ public sealed class EvaluationSaveHandler(AppDbContext db, FormWorkflowHandler w
             // Decided on the same facts a moment ago; a refusal now is a bug, and the transaction is not committed.
             throw new InvalidOperationException($"確定送出 was allowed, then refused: {refusal.Message}");
         }
+        await summaries.FreezeAsync(context, cancellationToken);
     }
 
     private void Track(EvaluationContext context, Guid editedVersion, DateTime now)

@@ -2,7 +2,6 @@ using AllianceKpi.Web.Features.Evaluation;
 using AllianceKpi.Web.Features.Progress;
 using AllianceKpi.Web.Infrastructure.Authorization;
 using AllianceKpi.Web.Infrastructure.Pdf;
-using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,11 +12,11 @@ namespace AllianceKpi.Web.Features.Reports;
 /// Chromium. When the summary cannot be had (累計 before 預期成果 was submitted) or PDFs cannot be printed on this server, a page
 /// says why.
 /// </summary>
-public sealed class SummaryController(EvaluationContextHandler contexts, SummaryReportHandler reports, RazorViewToString views,
-    PdfRenderer pdf, ILogger<SummaryController> logger) : Controller
+public sealed class SummaryController(EvaluationContextHandler contexts, SubmittedSummaryHandler summaries, SummaryPdfHandler documents,
+    ILogger<SummaryController> logger) : Controller
 {
     public const string Route = "/projects/{projectId:int}/summary/{periodId:int}";
-    public const string ViewPath = "/Features/Reports/Summary.cshtml";
+    public const string ViewPath = SummaryPdfHandler.ViewPath;
     public const string PdfUnavailableMessage = "目前無法產生 PDF，請稍後再試或聯絡計畫辦公室。";
 
     public static string PreviewUrl(int projectId, int periodId, SummaryView view) =>
@@ -30,20 +29,26 @@ public sealed class SummaryController(EvaluationContextHandler contexts, Summary
     [HttpGet(Route)]
     public async Task<IActionResult> Preview(int projectId, int periodId, string? view, CancellationToken cancellationToken)
     {
-        var (refused, html, _, _) = await HtmlAsync(projectId, periodId, view, cancellationToken);
+        var (refused, document, context, chosen) = await DocumentAsync(projectId, periodId, view, cancellationToken);
         if (refused is not null)
         {
             return refused;
         }
+        var links = new SummaryLinks(PdfUrl(projectId, periodId, chosen), context!.Url);
+        var html = await documents.HtmlAsync(ControllerContext, document!.Report with { Links = links });
         Response.Headers.CacheControl = "private, no-store";
-        return Content(html!, "text/html; charset=utf-8");
+        return Content(html, "text/html; charset=utf-8");
     }
 
     [Authorize(Policy = Policies.ProjectMember)]
     [HttpGet(Route + ".pdf")]
     public async Task<IActionResult> Pdf(int projectId, int periodId, string? view, CancellationToken cancellationToken)
     {
-        var (refused, html, context, chosen) = await HtmlAsync(projectId, periodId, view, cancellationToken);
+        if (Parse(view) is { } quick && await summaries.CachedPdfAsync(projectId, periodId, quick, cancellationToken) is { } cached)
+        {
+            return PdfFile(cached.Content, cached.FileName);
+        }
+        var (refused, document, context, chosen) = await DocumentAsync(projectId, periodId, view, cancellationToken);
         if (refused is not null)
         {
             return refused;
@@ -51,21 +56,26 @@ public sealed class SummaryController(EvaluationContextHandler contexts, Summary
         byte[] bytes;
         try
         {
-            bytes = await pdf.RenderAsync(html!, cancellationToken);
+            bytes = await documents.PdfAsync(ControllerContext, document!, cancellationToken);
         }
         catch (PdfUnavailableException ex)
         {
             logger.LogError(ex, "A summary PDF could not be printed");
             return Unavailable(context!, PdfUnavailableMessage, StatusCodes.Status503ServiceUnavailable);
         }
-        Response.Headers.ContentDisposition = DownloadHeaders.Attachment(SummaryReportHandler.FileName(context!, chosen));
+        return PdfFile(bytes, SummaryReportHandler.FileName(context!, chosen));
+    }
+
+    private FileContentResult PdfFile(byte[] bytes, string fileName)
+    {
+        Response.Headers.ContentDisposition = DownloadHeaders.Attachment(fileName);
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.CacheControl = "private, no-store";
         return File(bytes, "application/pdf");
     }
 
-    /// <summary>The summary's HTML, or the answer instead of it: 404 (unknown view, project or period) or the refusal page.</summary>
-    private async Task<(IActionResult? Refused, string? Html, EvaluationContext? Context, SummaryView View)> HtmlAsync(
+    /// <summary>The summary to show (live, or frozen at 確定送出), or the answer instead of it: 404 (unknown view, project or period) or the refusal page.</summary>
+    private async Task<(IActionResult? Refused, SummaryDocument? Document, EvaluationContext? Context, SummaryView View)> DocumentAsync(
         int projectId, int periodId, string? view, CancellationToken cancellationToken)
     {
         if (Parse(view) is not { } chosen)
@@ -81,8 +91,7 @@ public sealed class SummaryController(EvaluationContextHandler contexts, Summary
         {
             return (Unavailable(context, refusal, StatusCodes.Status200OK), null, context, chosen);
         }
-        var html = await views.RenderAsync(ControllerContext, ViewPath, await reports.BuildAsync(context, chosen, cancellationToken));
-        return (null, html, context, chosen);
+        return (null, await summaries.DocumentAsync(context, chosen, cancellationToken), context, chosen);
     }
 
     private ViewResult Unavailable(EvaluationContext context, string message, int status)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AllianceKpi.Web.Features.Evaluation;
 
 namespace AllianceKpi.Web.Features.Reports;
@@ -39,6 +40,9 @@ public sealed record SummarySection(
     string? EntriesLabel,
     IReadOnlyList<SummaryEntry> Entries);
 
+/// <summary>Where the on-screen preview leads: its PDF and the 管考資料 form.</summary>
+public sealed record SummaryLinks(string Pdf, string Back);
+
 /// <summary>季綜整表 / 累計綜整表 of one project and period: the model of the HTML preview and of the PDF printed from it.</summary>
 public sealed record SummaryReport(
     SummaryView View,
@@ -47,9 +51,17 @@ public sealed record SummaryReport(
     string GeneratedAt)
 {
     public const string PeriodTitle = "季綜整表";
+
+    /// <summary>The preview's links (download the PDF, back to the form); null in the PDF, never stored.</summary>
+    [JsonIgnore]
+    public SummaryLinks? Links { get; init; }
+
     public const string CumulativeTitle = "累計綜整表";
 
+    [JsonIgnore]
     public string Title => TitleOf(View);
+
+    [JsonIgnore]
     public bool IsCumulative => View == SummaryView.Cumulative;
 
     public static string TitleOf(SummaryView view) => view == SummaryView.Cumulative ? CumulativeTitle : PeriodTitle;

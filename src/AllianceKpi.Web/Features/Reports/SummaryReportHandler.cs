@@ -26,34 +26,46 @@ public sealed class SummaryReportHandler(AppDbContext db, TimeProvider clock)
 
     /// <summary>「2021ETPC_test_2021第一次(3)_季綜整表.pdf」.</summary>
     public static string FileName(EvaluationContext context, SummaryView view) =>
-        $"{context.Progress.Project.Number}_{ProgressContext.ShortName(context.Progress.Period.Name)}_{SummaryReport.TitleOf(view)}.pdf";
+        FileName(context.Progress.Project.Number, context.Progress.Period.Name, view);
 
+    public static string FileName(string projectNumber, string periodName, SummaryView view) =>
+        $"{projectNumber}_{ProgressContext.ShortName(periodName)}_{SummaryReport.TitleOf(view)}.pdf";
+
+    /// <summary>The summary of the data as it stands now, generated now; a submitted form's header carries its latest hash.</summary>
     public async Task<SummaryReport> BuildAsync(EvaluationContext context, SummaryView view, CancellationToken cancellationToken)
     {
-        var report = view == SummaryView.Cumulative ? context.Cumulative : context.PeriodReport;
-        var sections = FormItems.Evaluation.Select(item => Section(context, report, item)).ToList();
-        return new SummaryReport(view, await HeaderAsync(context, cancellationToken), sections,
-            clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture));
-    }
-
-    private async Task<SummaryHeader> HeaderAsync(EvaluationContext context, CancellationToken cancellationToken)
-    {
-        var project = context.Progress.Project;
-        var state = context.Form.State;
-        var final = state is FormState.Submitted or FormState.Accepted;
         string? sha = null;
-        if (final)
+        if (context.Form.State is FormState.Submitted or FormState.Accepted)
         {
             sha = await db.FormSubmissions.AsNoTracking()
                 .Where(s => s.Kind == FormKind.Evaluation && s.ProjectId == context.ProjectId && s.ReportingPeriodId == context.PeriodId)
                 .OrderByDescending(s => s.Number).Select(s => s.Sha256).FirstOrDefaultAsync(cancellationToken);
         }
+        return await BuildAsync(context, view, sha, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    /// <summary>The summary of the data in <paramref name="context"/> with the given hash in its header and generation time (UTC).</summary>
+    public async Task<SummaryReport> BuildAsync(EvaluationContext context, SummaryView view, string? sha256, DateTime generatedAt,
+        CancellationToken cancellationToken)
+    {
+        var report = view == SummaryView.Cumulative ? context.Cumulative : context.PeriodReport;
+        var sections = FormItems.Evaluation.Select(item => Section(context, report, item)).ToList();
+        var generated = new DateTimeOffset(DateTime.SpecifyKind(generatedAt, DateTimeKind.Utc)).ToOffset(TimeSpan.FromHours(8));
+        return new SummaryReport(view, await HeaderAsync(context, sha256, cancellationToken), sections,
+            generated.ToString("yyyy/MM/dd HH:mm", CultureInfo.InvariantCulture));
+    }
+
+    private async Task<SummaryHeader> HeaderAsync(EvaluationContext context, string? sha256, CancellationToken cancellationToken)
+    {
+        var project = context.Progress.Project;
+        var state = context.Form.State;
+        var final = state is FormState.Submitted or FormState.Accepted;
         var alliance = project.Alliance?.AllianceName
                        ?? await db.AllianceProfiles.AsNoTracking().Where(a => a.ProjectId == project.Id).Select(a => a.AllianceName)
                            .FirstOrDefaultAsync(cancellationToken)
                        ?? "";
         return new SummaryHeader(project.Year, context.Progress.Period.Name, project.Number, project.Name, project.PrincipalInvestigatorName,
-            alliance, state.Label(), !final, sha);
+            alliance, state.Label(), !final, final ? sha256 : null);
     }
 
     private static SummarySection Section(EvaluationContext context, KpiReport report, EvaluationItem item)

@@ -7,6 +7,7 @@ using AllianceKpi.Infrastructure.Email;
 using AllianceKpi.Infrastructure.Files;
 using AllianceKpi.Infrastructure.Identity;
 using AllianceKpi.Infrastructure.Seeding;
+using AllianceKpi.Web.Features.Office.Exports;
 using AllianceKpi.Web.Infrastructure;
 using AllianceKpi.Web.Infrastructure.Authorization;
 using AllianceKpi.Web.Infrastructure.Localization;
@@ -44,6 +45,7 @@ public static class PortalServices
         services.AddAttachments(Path.Combine(settings.StorageRoot, "attachments"));
         AddPdf(services, builder.Configuration);
         Features.Office.WebsiteChecks.WebsiteProbeRegistration.AddWebsiteProbe(services, builder.Configuration);
+        services.AddZipExports(builder.Configuration, settings.StorageRoot);
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = UploadLimits.MultipartBodyBytes);
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = UploadLimits.RequestBodyBytes);
 

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace AllianceKpi.Bench.Reports;
+
+/// <summary>
+/// The built portal (src/AllianceKpi.Web/bin/Release) started as its own process on a free port, with a throwaway SQLite
+/// file and storage root and the demo data seeded; stopped (and its files removed) on dispose.
+/// </summary>
+public sealed class PortalProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private PortalProcess(Process process, string folder, int port)
+    {
+        _process = process;
+        Folder = folder;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public Uri BaseAddress { get; }
+    public string Folder { get; }
+    public string DatabasePath => Path.Combine(Folder, "bench.db");
+    public string ConnectionString => $"Data Source={DatabasePath}";
+    public int Pid => _process.Id;
+
+    public static async Task<PortalProcess> StartAsync(string repositoryRoot)
+    {
+        var project = Path.Combine(repositoryRoot, "src", "AllianceKpi.Web");
+        var dll = Path.Combine(project, "bin", "Release", "net10.0", "AllianceKpi.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is missing: run `dotnet build src/AllianceKpi.Web -c Release` first.");
+        }
+        var folder = Path.Combine(Path.GetTempPath(), "alliancekpi-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Database__Provider"] = "Sqlite",
+                ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "bench.db")}",
+                ["Storage__Root"] = Path.Combine(folder, "files"),
+                ["Demo__Seed"] = "true",
+                ["Demo__Today"] = "2021-11-05",
+                ["ZipExports__PollInterval"] = "00:00:01",
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("  portal: " + e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var portal = new PortalProcess(process, folder, port);
+        await portal.WaitUntilHealthyAsync();
+        return portal;
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < until)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The portal exited with code {_process.ExitCode}.");
+            }
+            try
+            {
+                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The portal was not healthy within 2 minutes.");
+    }
+
+    /// <summary>A line of /proc/{pid}/status in kB (VmHWM: peak resident memory since start; VmRSS: now).</summary>
+    public long StatusKb(string field) => StatusKb(Pid, field) ?? 0;
+
+    /// <summary>The resident memory of the portal's child processes (Chromium), in kB.</summary>
+    public long ChildrenRssKb()
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && StatusKb(pid, "PPid") is { } parent)
+            {
+                parents[pid] = (int)parent;
+            }
+        }
+        bool Descends(int pid)
+        {
+            for (var p = pid; parents.TryGetValue(p, out var up) && up > 1; p = up)
+            {
+                if (up == Pid)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return parents.Keys.Where(Descends).Sum(pid => StatusKb(pid, "VmRSS") ?? 0);
+    }
+
+    private static long? StatusKb(int pid, string field)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line[(field.Length + 1)..].Replace("kB", "", StringComparison.Ordinal).Trim());
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
