@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
@@ -5,8 +6,11 @@ namespace AllianceKpi.Web.Infrastructure.Pdf;
 
 /// <summary>
 /// Prints an HTML document to PDF with Chromium, driven by Playwright. One browser serves the whole process: it is
-/// started on the first render (about a second) and started again if it crashed or disconnected. Each render gets its
-/// own browser context, closed afterwards; at most <see cref="PdfOptions.MaxConcurrentRenders"/> run at once.
+/// started on the first render (about a second) and started again if it crashed or disconnected. Renders share one
+/// browser context (JavaScript off) and reuse its pages: a page is taken from the idle ones (or opened), its document
+/// replaced by the next HTML, printed, and put back; a page whose render failed is closed instead. Opening a context and a
+/// page cost more than a small summary's print, so this is what keeps a zip of every project's summary fast. At most
+/// <see cref="PdfOptions.MaxConcurrentRenders"/> run at once, so there are never more pages than that.
 /// </summary>
 public sealed class PdfRenderer : IAsyncDisposable
 {
@@ -21,7 +25,7 @@ public sealed class PdfRenderer : IAsyncDisposable
     private readonly SemaphoreSlim _renders;
     private readonly SemaphoreSlim _launch = new(1, 1);
     private IPlaywright? _playwright;
-    private volatile IBrowser? _browser;
+    private volatile Session? _session;
     private bool _disposed;
 
     public PdfRenderer(IOptions<PdfOptions> options, ILogger<PdfRenderer> logger)
@@ -32,7 +36,7 @@ public sealed class PdfRenderer : IAsyncDisposable
     }
 
     /// <summary>The browser now running, if any (tests use it to simulate a crash).</summary>
-    internal IBrowser? CurrentBrowser => _browser;
+    internal IBrowser? CurrentBrowser => _session?.Browser;
 
     /// <summary>Prints <paramref name="html"/> (a whole document, its styles inline) to the bytes of a PDF.</summary>
     /// <exception cref="PdfUnavailableException">Chromium is missing or will not start.</exception>
@@ -43,17 +47,17 @@ public sealed class PdfRenderer : IAsyncDisposable
         await _renders.WaitAsync(cancellationToken);
         try
         {
-            var browser = await GetBrowserAsync(cancellationToken);
+            var session = await GetSessionAsync(cancellationToken);
             try
             {
-                return await PrintAsync(browser, html, cancellationToken);
+                return await PrintAsync(session, html, cancellationToken);
             }
-            catch (PlaywrightException ex) when (!browser.IsConnected)
+            catch (PlaywrightException ex) when (!session.Browser.IsConnected)
             {
                 // The browser died under this render: start a new one and try once more.
                 _logger.LogWarning(ex, "Chromium disconnected during a PDF render; starting it again");
-                browser = await GetBrowserAsync(cancellationToken);
-                return await PrintAsync(browser, html, cancellationToken);
+                session = await GetSessionAsync(cancellationToken);
+                return await PrintAsync(session, html, cancellationToken);
             }
         }
         finally
@@ -62,28 +66,39 @@ public sealed class PdfRenderer : IAsyncDisposable
         }
     }
 
-    private async Task<byte[]> PrintAsync(IBrowser browser, string html, CancellationToken cancellationToken)
+    private async Task<byte[]> PrintAsync(Session session, string html, CancellationToken cancellationToken)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-TW", JavaScriptEnabled = false });
+        if (!session.IdlePages.TryTake(out var page) || page.IsClosed)
+        {
+            page = await session.Context.NewPageAsync();
+        }
+        var printed = false;
         try
         {
-            var timeout = (float)_options.RenderTimeout.TotalMilliseconds;
-            context.SetDefaultTimeout(timeout);
-            var page = await context.NewPageAsync();
             cancellationToken.ThrowIfCancellationRequested();
+            var timeout = (float)_options.RenderTimeout.TotalMilliseconds;
             await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load, Timeout = timeout });
             cancellationToken.ThrowIfCancellationRequested();
-            return await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
+            var bytes = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
+            printed = true;
+            return bytes;
         }
         finally
         {
-            await CloseQuietlyAsync(context);
+            if (printed)
+            {
+                session.IdlePages.Add(page);
+            }
+            else
+            {
+                await CloseQuietlyAsync(page);
+            }
         }
     }
 
-    private async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)
+    private async Task<Session> GetSessionAsync(CancellationToken cancellationToken)
     {
-        if (_browser is { IsConnected: true } running)
+        if (_session is { Browser.IsConnected: true } running)
         {
             return running;
         }
@@ -91,18 +106,21 @@ public sealed class PdfRenderer : IAsyncDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_browser is { IsConnected: true } started)
+            if (_session is { Browser.IsConnected: true } started)
             {
                 return started;
             }
-            if (_browser is not null)
+            if (_session is not null)
             {
                 _logger.LogWarning("Chromium is no longer connected; starting it again");
-                await CloseQuietlyAsync(_browser);
-                _browser = null;
+                await CloseQuietlyAsync(_session.Browser);
+                _session = null;
             }
-            _browser = await LaunchAsync();
-            return _browser;
+            var browser = await LaunchAsync();
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-TW", JavaScriptEnabled = false });
+            context.SetDefaultTimeout((float)_options.RenderTimeout.TotalMilliseconds);
+            _session = new Session(browser, context, new ConcurrentBag<IPage>());
+            return _session;
         }
         finally
         {
@@ -136,16 +154,16 @@ public sealed class PdfRenderer : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes a render's context; when the browser died meanwhile there is nothing left to close.</summary>
-    private async Task CloseQuietlyAsync(IBrowserContext context)
+    /// <summary>Closes the page of a failed render; when the browser died meanwhile there is nothing left to close.</summary>
+    private async Task CloseQuietlyAsync(IPage page)
     {
         try
         {
-            await context.CloseAsync();
+            await page.CloseAsync();
         }
         catch (PlaywrightException ex)
         {
-            _logger.LogDebug(ex, "Closing a PDF render's browser context failed");
+            _logger.LogDebug(ex, "Closing a PDF render's page failed");
         }
     }
 
@@ -171,10 +189,10 @@ public sealed class PdfRenderer : IAsyncDisposable
         try
         {
             _disposed = true;
-            if (_browser is not null)
+            if (_session is not null)
             {
-                await CloseQuietlyAsync(_browser);
-                _browser = null;
+                await CloseQuietlyAsync(_session.Browser);
+                _session = null;
             }
             _playwright?.Dispose();
             _playwright = null;
@@ -184,4 +202,7 @@ public sealed class PdfRenderer : IAsyncDisposable
             _launch.Release();
         }
     }
+
+    /// <summary>A running Chromium, the one context the renders share and its pages not printing now.</summary>
+    private sealed record Session(IBrowser Browser, IBrowserContext Context, ConcurrentBag<IPage> IdlePages);
 }
