@@ -1,7 +1,18 @@
 using System.Net;
 using AllianceKpi.Infrastructure.Seeding;
 using AllianceKpi.Web.Tests.Support;
+using AllianceKpi.Web.Infrastructure.Security;
+using AllianceKpi.Web.Infrastructure.Startup;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
 
 namespace AllianceKpi.Web.Tests.Security;
 
@@ -67,6 +78,38 @@ public sealed class CookieFlagsTests(SecureCookieFactory secure) : IClassFixture
         Assert.Contains("httponly", Flags(auth));
         Assert.Contains("samesite=lax", Flags(auth));
         Assert.DoesNotContain("secure", Flags(auth));
+    }
+
+    [Fact]
+    public void WithoutTheSettingEveryCookieOfTheAppIsSecureAlwaysSoPlainHttpGetsNone()
+    {
+        var auth = secure.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        var antiforgery = secure.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value;
+        var tempData = secure.Services.GetRequiredService<IOptions<CookieTempDataProviderOptions>>().Value;
+
+        Assert.Equal(CookieSecurePolicy.Always, auth.Cookie.SecurePolicy);
+        Assert.Equal(CookieSecurePolicy.Always, antiforgery.Cookie.SecurePolicy);
+        Assert.Equal(CookieSecurePolicy.Always, tempData.Cookie.SecurePolicy);
+    }
+
+    [Theory]
+    [InlineData("Production", null, CookieSecurePolicy.Always)]
+    [InlineData("Testing", "", CookieSecurePolicy.Always)]
+    [InlineData("Development", null, CookieSecurePolicy.SameAsRequest)]
+    [InlineData("Production", "SameAsRequest", CookieSecurePolicy.SameAsRequest)]
+    [InlineData("Development", "Always", CookieSecurePolicy.Always)]
+    public void SecureIsTheDefaultOutsideDevelopment(string environment, string? setting, CookieSecurePolicy expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(CookieSecurity.SettingKey, setting)]).Build();
+        Assert.Equal(expected, CookieSecurity.SecurePolicy(configuration, new HostingEnvironment { EnvironmentName = environment }));
+    }
+
+    [Fact]
+    public void NoneIsNotAnAcceptedPolicy()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(CookieSecurity.SettingKey, "None")]).Build();
+        var refused = Assert.Throws<PortalConfigurationException>(() => CookieSecurity.SecurePolicy(configuration, new HostingEnvironment { EnvironmentName = "Production" }));
+        Assert.Contains(CookieSecurity.SettingKey, refused.Message);
     }
 
     [Fact]
