@@ -28,6 +28,8 @@ public sealed class RegisterForm : PersonalDetailsForm
 public sealed class RegistrationHandler(
     UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock, ILogger<RegistrationHandler> logger)
 {
+    public const string EmailNotAvailable = "無法以此電子信箱註冊。如您已有帳號，請直接登入，或使用登入頁的「忘記密碼」重設密碼。";
+
     /// <summary>Creates the account (no project role, no programme role) and signs it in; returns the violations otherwise.</summary>
     public async Task<IReadOnlyList<DomainViolation>> RegisterAsync(RegisterForm form)
     {
@@ -54,8 +56,6 @@ public sealed class RegistrationHandler(
         await signIn.SignInAsync(user, isPersistent: false);
         return [];
     }
-
-    public const string EmailNotAvailable = "無法以此電子信箱註冊。如您已有帳號，請直接登入，或使用登入頁的「忘記密碼」重設密碼。";
 
     private static IReadOnlyList<DomainViolation> WithoutAccountHints(IdentityResult result)
     {
