@@ -40,6 +40,15 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Default"] = _database.ConnectionString,
             ["Storage:Root"] = _storageRoot,
             ["Demo:Seed"] = "true",
+            // The test hosts serve plain http (TestServer, Kestrel on loopback for Playwright): cookies follow the request's scheme.
+            // The cookie tests use SecureCookieFactory, which leaves the production default (Always) in place.
+            ["Security:CookieSecurePolicy"] = "SameAsRequest",
+            // Every test signs in from the same loopback address, many times: limits no test reaches, except the rate-limit
+            // tests, which set low ones in ExtraSettings.
+            ["RateLimits:SignIn:PermitLimit"] = "100000",
+            ["RateLimits:SignIn:Window"] = "00:01:00",
+            ["RateLimits:AccountForms:PermitLimit"] = "100000",
+            ["RateLimits:AccountForms:Window"] = "00:01:00",
         };
         foreach (var (key, value) in ExtraSettings)
         {

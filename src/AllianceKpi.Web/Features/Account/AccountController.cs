@@ -1,6 +1,8 @@
+using AllianceKpi.Web.Infrastructure.Security;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace AllianceKpi.Web.Features.Account;
 
@@ -12,6 +14,7 @@ public sealed class AccountController(SignInHandler signIn) : Controller
     public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
 
     [AllowAnonymous]
+    [EnableRateLimiting(AccountRateLimits.SignInPolicy)]
     [HttpPost("/account/login")]
     public async Task<IActionResult> Login(LoginForm form)
     {

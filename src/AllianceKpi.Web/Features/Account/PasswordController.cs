@@ -1,6 +1,8 @@
+using AllianceKpi.Web.Infrastructure.Security;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace AllianceKpi.Web.Features.Account;
 
@@ -16,6 +18,7 @@ public sealed class PasswordController(PasswordHandler handler) : Controller
     }
 
     [AllowAnonymous]
+    [EnableRateLimiting(AccountRateLimits.AccountFormsPolicy)]
     [HttpPost("/account/set-password")]
     public async Task<IActionResult> SetPassword(SetPasswordForm form)
     {
@@ -39,6 +42,7 @@ public sealed class PasswordController(PasswordHandler handler) : Controller
     public IActionResult ChangePassword() => View(new ChangePasswordForm());
 
     [Authorize]
+    [EnableRateLimiting(AccountRateLimits.AccountFormsPolicy)]
     [HttpPost("/account/change-password")]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
     {

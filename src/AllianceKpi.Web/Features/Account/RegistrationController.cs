@@ -1,6 +1,8 @@
+using AllianceKpi.Web.Infrastructure.Security;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace AllianceKpi.Web.Features.Account;
 
@@ -15,6 +17,7 @@ public sealed class RegistrationController(RegistrationHandler handler) : Contro
     public IActionResult Register() => View(new RegisterForm());
 
     [AllowAnonymous]
+    [EnableRateLimiting(AccountRateLimits.AccountFormsPolicy)]
     [HttpPost("/account/register")]
     public async Task<IActionResult> Register(RegisterForm form)
     {

@@ -21,9 +21,15 @@ public sealed class RegisterForm : PersonalDetailsForm
     public string? ConfirmPassword { get; set; }
 }
 
+/// <summary>
+/// Registers an assistant. A taken e-mail is only mentioned once everything else is right, in words that do not echo it, so a
+/// wrong password or phone reads the same for a registered e-mail and a new one (decision 0020).
+/// </summary>
 public sealed class RegistrationHandler(
     UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock, ILogger<RegistrationHandler> logger)
 {
+    public const string EmailNotAvailable = "無法以此電子信箱註冊。如您已有帳號，請直接登入，或使用登入頁的「忘記密碼」重設密碼。";
+
     /// <summary>Creates the account (no project role, no programme role) and signs it in; returns the violations otherwise.</summary>
     public async Task<IReadOnlyList<DomainViolation>> RegisterAsync(RegisterForm form)
     {
@@ -44,10 +50,21 @@ public sealed class RegistrationHandler(
         var result = await users.CreateAsync(user, form.Password!);
         if (!result.Succeeded)
         {
-            return IdentityErrorFields.ToViolations(result, nameof(RegisterForm.Email), nameof(RegisterForm.Password));
+            return WithoutAccountHints(result);
         }
         logger.LogInformation("User {UserId} registered", user.Id);
         await signIn.SignInAsync(user, isPersistent: false);
         return [];
+    }
+
+    private static IReadOnlyList<DomainViolation> WithoutAccountHints(IdentityResult result)
+    {
+        var taken = result.Errors.Where(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)).ToList();
+        var others = IdentityResult.Failed(result.Errors.Except(taken).ToArray());
+        if (others.Errors.Any())
+        {
+            return IdentityErrorFields.ToViolations(others, nameof(RegisterForm.Email), nameof(RegisterForm.Password));
+        }
+        return [new DomainViolation(nameof(RegisterForm.Email), EmailNotAvailable)];
     }
 }

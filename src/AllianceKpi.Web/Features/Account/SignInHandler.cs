@@ -21,21 +21,28 @@ public sealed class LoginForm
     public string? ReturnUrl { get; set; }
 }
 
-/// <summary>Checks the password with lockout after repeated failures; the message never says whether the account exists.</summary>
-public sealed class SignInHandler(SignInManager<AppUser> signInManager, UserManager<AppUser> users, ILogger<SignInHandler> logger)
+/// <summary>
+/// Checks the password with lockout after repeated failures. No answer tells whether an account exists: an unknown e-mail gets
+/// the same message as a wrong password, is locked out after as many failures (<see cref="UnknownEmailFailures"/>), and costs
+/// one password hash like a known one; a disabled account is named only to someone who gave its right password.
+/// </summary>
+public sealed class SignInHandler(
+    SignInManager<AppUser> signInManager, UserManager<AppUser> users, UnknownEmailFailures unknownEmails, ILogger<SignInHandler> logger)
 {
     public const string WrongCredentials = "電子信箱或密碼不正確。";
     public const string Disabled = "此帳號已停用，如需使用請聯絡系統管理員。";
-    public const string LockedOut = "登入失敗次數過多，帳號已暫時鎖定，請 15 分鐘後再試或聯絡計畫辦公室。";
+    public const string LockedOut = "登入失敗次數過多，請 15 分鐘後再試；如忘記密碼，請使用「忘記密碼」或聯絡計畫辦公室。";
 
     /// <summary>Returns null on success, otherwise the message to show.</summary>
     public async Task<string?> SignInAsync(LoginForm form)
     {
-        var user = await users.FindByEmailAsync(form.Email.Trim());
+        var email = form.Email.Trim();
+        var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
             logger.LogInformation("Sign-in refused for an unknown e-mail");
-            return WrongCredentials;
+            unknownEmails.CostOfAHash(form.Password);
+            return unknownEmails.RecordFailure(email, users.Options.Lockout.MaxFailedAccessAttempts) ? LockedOut : WrongCredentials;
         }
         var result = await signInManager.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
@@ -46,13 +53,14 @@ public sealed class SignInHandler(SignInManager<AppUser> signInManager, UserMana
         if (result.IsLockedOut && AppUser.IsDisabledLockout(await users.GetLockoutEndDateAsync(user)))
         {
             logger.LogWarning("Disabled account {UserId} tried to sign in", user.Id);
-            return Disabled;
+            return await users.CheckPasswordAsync(user, form.Password) ? Disabled : WrongCredentials;
         }
         if (result.IsLockedOut)
         {
             logger.LogWarning("User {UserId} is locked out", user.Id);
             return LockedOut;
         }
+        logger.LogInformation("Sign-in refused for user {UserId}: wrong password", user.Id);
         return WrongCredentials;
     }
 

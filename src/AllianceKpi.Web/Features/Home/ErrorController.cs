@@ -1,3 +1,4 @@
+using AllianceKpi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,6 +17,7 @@ public sealed class ErrorController : Controller
         var model = code switch
         {
             400 => new ErrorViewModel(code, "無法處理的要求", "送出的資料不完整或已過期，請回上一頁重新整理後再試一次。"),
+            429 => TooManyAttempts(),
             403 => new ErrorViewModel(code, "沒有權限", "您的帳號沒有權限檢視或修改這個頁面的資料。"),
             404 => new ErrorViewModel(code, "找不到頁面", "您要找的頁面或資料不存在，可能已被刪除。"),
             503 => new ErrorViewModel(code, "服務暫時無法使用", "系統暫時無法連線資料庫，請稍後再試。"),
@@ -23,5 +25,15 @@ public sealed class ErrorController : Controller
         };
         Response.StatusCode = code;
         return View("Error", model);
+    }
+
+    /// <summary>The rate limiter's refusal: how long to wait, from the limiter's Retry-After, rounded up to minutes.</summary>
+    private ErrorViewModel TooManyAttempts()
+    {
+        var seconds = HttpContext.Items[AccountRateLimits.RetryAfterItem] as int? ?? 60;
+        Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var minutes = (seconds + 59) / 60;
+        return new ErrorViewModel(429, "嘗試次數過多",
+            $"短時間內送出的次數過多，為保護帳號安全已暫停受理。請於 {minutes} 分鐘後再試一次；如忘記密碼，請使用登入頁的「忘記密碼」。");
     }
 }

@@ -23,6 +23,7 @@ public static class PortalPipeline
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UsePortalLocalization();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -12,6 +12,7 @@ using AllianceKpi.Web.Infrastructure;
 using AllianceKpi.Web.Infrastructure.Authorization;
 using AllianceKpi.Web.Infrastructure.Localization;
 using AllianceKpi.Web.Infrastructure.Pdf;
+using AllianceKpi.Web.Infrastructure.Security;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -49,8 +50,11 @@ public static class PortalServices
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = UploadLimits.MultipartBodyBytes);
         builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = UploadLimits.RequestBodyBytes);
 
-        AddAccounts(services);
+        var cookieSecurePolicy = CookieSecurity.SecurePolicy(builder.Configuration, builder.Environment);
+        AddAccounts(services, cookieSecurePolicy);
         AddAuthorization(services);
+        services.AddCookieSecurity(cookieSecurePolicy);
+        services.AddAccountProtection(builder.Configuration);
 
         services.AddPortalLocalization();
         services.AddControllersWithViews(options =>
@@ -79,7 +83,7 @@ public static class PortalServices
         services.AddScoped<RazorViewToString>();
     }
 
-    private static void AddAccounts(IServiceCollection services)
+    private static void AddAccounts(IServiceCollection services, CookieSecurePolicy cookieSecurePolicy)
     {
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
@@ -105,7 +109,7 @@ public static class PortalServices
             options.Cookie.Name = "AllianceKpi.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = cookieSecurePolicy;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(2);
             options.Events.OnRedirectToAccessDenied = context =>

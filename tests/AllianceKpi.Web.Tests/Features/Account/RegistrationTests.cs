@@ -178,7 +178,7 @@ public sealed class RegistrationTests(PortalFactory factory) : IClassFixture<Por
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PageOf(response);
-        Assert.Equal("電子信箱「Assistant@Demo.tw」已被註冊。", FieldError(page, "Email"));
+        Assert.Equal(AllianceKpi.Web.Features.Account.RegistrationHandler.EmailNotAvailable, FieldError(page, "Email"));
         Assert.Equal("", FormErrors(page));
         Assert.Equal("冒名者", InputValue(page, "DisplayName"));
         Assert.Equal("林小華", (await FindAsync(factory, "assistant@demo.tw"))?.DisplayName);
