@@ -8,6 +8,7 @@ using AllianceKpi.Domain.Projects;
 using AllianceKpi.Domain.Websites;
 using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Audit;
+using AllianceKpi.Infrastructure.DataProtection;
 using AllianceKpi.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditSource? 
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<WorkflowEvent> WorkflowEvents => Set<WorkflowEvent>();
     public DbSet<WebsiteCheck> WebsiteChecks => Set<WebsiteCheck>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,4 +1,6 @@
+using AllianceKpi.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AllianceKpi.Web.Features.Home;
@@ -13,6 +15,10 @@ public sealed class ErrorController : Controller
     [Route("/error/{code:int}")]
     public IActionResult Show(int code)
     {
+        if (code == 500 && HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && DatabaseSetup.IsUnavailable(error))
+        {
+            code = 503; // the database is down or restarting: "try again later" is the truth, and load balancers read 503
+        }
         var model = code switch
         {
             400 => new ErrorViewModel(code, "無法處理的要求", "送出的資料不完整或已過期，請回上一頁重新整理後再試一次。"),
