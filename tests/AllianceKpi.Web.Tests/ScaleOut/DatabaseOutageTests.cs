@@ -42,6 +42,7 @@ public sealed class DatabaseOutageTests
             Assert.Equal("系統暫時無法連線資料庫，請稍後再試。", page.QuerySelector("[data-testid=error-message]")?.TextContent);
             Assert.DoesNotContain("Npgsql", body);
             Assert.DoesNotContain("Exception", body);
+            Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
         }
 
         await postgres.StartAgainAsync();

@@ -6,6 +6,7 @@ using AllianceKpi.Infrastructure.Data;
 using AllianceKpi.Infrastructure.Seeding;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 using static AllianceKpi.Web.Tests.Features.Progress.ProgressTestData;
 
 namespace AllianceKpi.Web.Tests.ScaleOut;
@@ -14,8 +15,9 @@ namespace AllianceKpi.Web.Tests.ScaleOut;
 /// Two real Kestrel processes of the portal on one database and one Storage:Root, as two nodes behind a load balancer
 /// without sticky sessions (decision 0021). On PostgreSQL in the PostgreSQL run; on one shared SQLite file (WAL) otherwise.
 /// </summary>
-public sealed partial class TwoNodesTests : IDisposable
+public sealed partial class TwoNodesTests(ITestOutputHelper output) : IDisposable
 {
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly TestDatabase _database = TestDatabase.Create();
     private readonly string _storageRoot = Path.Combine(Path.GetTempPath(), "alliancekpi-tests", "nodes-" + Guid.NewGuid().ToString("N"));
 
@@ -32,7 +34,9 @@ public sealed partial class TwoNodesTests : IDisposable
     public async Task WorkStartedOnOneNodeContinuesOnTheOtherWithTheSameCookie()
     {
         using var nodeA = await PortalProcess.StartAsync(Settings(seed: true));
+        Step("node A migrated, seeded and healthy");
         using var nodeB = await PortalProcess.StartAsync(Settings(seed: false));
+        Step("node B healthy");
         var browser = new CookieJar();
         using var onA = nodeA.Client(browser);
         using var onB = nodeB.Client(browser);
@@ -44,6 +48,8 @@ public sealed partial class TwoNodesTests : IDisposable
         var progress = list.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? "").First(h => ProgressPage().IsMatch(h));
         var overviewOnB = await onB.GetPageAsync(progress);
         Assert.Equal(DemoSeeder.PiEmail, overviewOnB.QuerySelector("[data-testid=signed-in-as]")?.TextContent);
+
+        Step("signed in on A, pages on B");
 
         // A form read on B is posted to A: A accepts B's anti-forgery token; the entry and its file are saved by A.
         var newMember = $"{progress}/members/new";
@@ -63,6 +69,8 @@ public sealed partial class TwoNodesTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, fileOnB.StatusCode);
         Assert.Equal(file, await fileOnB.Content.ReadAsByteArrayAsync());
 
+        Step("saved on A, read and downloaded on B");
+
         // One key ring, in the database: B used the key A created at its start instead of making its own; no key folder.
         Assert.Equal(1, await KeyRowsAsync());
         Assert.False(Directory.Exists(Path.Combine(_storageRoot, "keys")));
@@ -75,7 +83,10 @@ public sealed partial class TwoNodesTests : IDisposable
         var refused = await onC.GetAsync("/progress");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Equal("/account/login", refused.Headers.Location?.AbsolutePath);
+        Step("node C on a replaced ring refused the cookie");
     }
+
+    private void Step(string what) => output.WriteLine($"{_clock.Elapsed.TotalSeconds,6:0.0} s  {what}");
 
     private static MultipartFormDataContent MemberForm(string company, byte[] file)
     {

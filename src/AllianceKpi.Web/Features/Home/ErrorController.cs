@@ -28,6 +28,10 @@ public sealed class ErrorController : Controller
             _ => new ErrorViewModel(code, "系統發生錯誤", "系統處理時發生錯誤，您已儲存的資料不受影響，請稍後再試。"),
         };
         Response.StatusCode = code;
+        if (code == 503)
+        {
+            Response.Headers.RetryAfter = "30";
+        }
         return View("Error", model);
     }
 }
