@@ -42,6 +42,38 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// Whether an exception (or one of its inner exceptions) says the database cannot be reached right now — the server is
+    /// stopped, restarting, out of connections, or the SQLite file cannot be opened or is busy — as opposed to a fault of the
+    /// request. The portal answers such requests with 503 (服務暫時無法使用) rather than 500.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            switch (current)
+            {
+                case Npgsql.PostgresException postgres when IsUnavailableState(postgres.SqlState):
+                    return true;
+                case Npgsql.PostgresException:
+                    return false;
+                case Npgsql.NpgsqlException:
+                    return true; // no answer from the server at all: refused, reset, timed out
+                case SqliteException sqlite when sqlite.SqliteErrorCode is SqliteCantOpen or SqliteBusy:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private const int SqliteBusy = 5;
+    private const int SqliteCantOpen = 14;
+
+    /// <summary>Class 08 connection exception, 53 insufficient resources (e.g. too many connections), 57P shutdown or starting up.</summary>
+    private static bool IsUnavailableState(string state) =>
+        state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("53", StringComparison.Ordinal)
+        || state.StartsWith("57P", StringComparison.Ordinal);
+
     private static void EnsureSqliteFolder(string? connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;

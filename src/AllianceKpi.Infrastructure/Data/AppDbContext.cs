@@ -9,6 +9,7 @@ using AllianceKpi.Domain.Websites;
 using AllianceKpi.Domain.Reports;
 using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Audit;
+using AllianceKpi.Infrastructure.DataProtection;
 using AllianceKpi.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditSource? 
     public DbSet<SubmittedSummary> SubmittedSummaries => Set<SubmittedSummary>();
     public DbSet<SummaryPdf> SummaryPdfs => Set<SummaryPdf>();
     public DbSet<SummaryZipJob> SummaryZipJobs => Set<SummaryZipJob>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

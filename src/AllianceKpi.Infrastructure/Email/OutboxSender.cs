@@ -67,6 +67,10 @@ public sealed class OutboxSender(
         using var client = CreateClient();
         foreach (var email in pending)
         {
+            if (!await ClaimAsync(db, email, cancellationToken))
+            {
+                continue; // another web node took this attempt
+            }
             if (await TrySendAsync(client, email, cancellationToken))
             {
                 sent++;
@@ -74,6 +78,19 @@ public sealed class OutboxSender(
             await db.SaveChangesAsync(cancellationToken);
         }
         return sent;
+    }
+
+    /// <summary>
+    /// Every web node runs this sender (decision 0021): an attempt is taken by a conditional update of the attempt count, so
+    /// exactly one node sends each attempt of an e-mail; a node whose read was overtaken skips the e-mail until its next round.
+    /// </summary>
+    private static async Task<bool> ClaimAsync(AppDbContext db, OutboxEmail email, CancellationToken cancellationToken)
+    {
+        var seen = email.Attempts;
+        var claimed = await db.Outbox
+            .Where(e => e.Id == email.Id && e.SentAt == null && e.Attempts == seen)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Attempts, seen + 1), cancellationToken);
+        return claimed == 1;
     }
 
     private async Task<bool> TrySendAsync(SmtpClient client, OutboxEmail email, CancellationToken cancellationToken)

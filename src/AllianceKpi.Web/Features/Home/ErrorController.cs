@@ -1,5 +1,7 @@
+using AllianceKpi.Infrastructure;
 using AllianceKpi.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AllianceKpi.Web.Features.Home;
@@ -14,6 +16,10 @@ public sealed class ErrorController : Controller
     [Route("/error/{code:int}")]
     public IActionResult Show(int code)
     {
+        if (code == 500 && HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && DatabaseSetup.IsUnavailable(error))
+        {
+            code = 503; // the database is down or restarting: "try again later" is the truth, and load balancers read 503
+        }
         var model = code switch
         {
             400 => new ErrorViewModel(code, "無法處理的要求", "送出的資料不完整或已過期，請回上一頁重新整理後再試一次。"),
@@ -24,6 +30,10 @@ public sealed class ErrorController : Controller
             _ => new ErrorViewModel(code, "系統發生錯誤", "系統處理時發生錯誤，您已儲存的資料不受影響，請稍後再試。"),
         };
         Response.StatusCode = code;
+        if (code == 503)
+        {
+            Response.Headers.RetryAfter = "30";
+        }
         return View("Error", model);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using AllianceKpi.Infrastructure;
 using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.Data;
+using AllianceKpi.Infrastructure.DataProtection;
 using AllianceKpi.Infrastructure.Email;
 using AllianceKpi.Infrastructure.Files;
 using AllianceKpi.Infrastructure.Identity;
@@ -41,7 +42,7 @@ public static class PortalServices
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddDataProtection()
             .SetApplicationName("AllianceKpi")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.StorageRoot, "keys")));
+            .PersistKeysToAppDatabase();
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddAttachments(Path.Combine(settings.StorageRoot, "attachments"));
         AddPdf(services, builder.Configuration);

@@ -1,7 +1,9 @@
 using AllianceKpi.Infrastructure;
 using AllianceKpi.Infrastructure.Data;
+using AllianceKpi.Infrastructure.DataProtection;
 using AllianceKpi.Infrastructure.Identity;
 using AllianceKpi.Infrastructure.Seeding;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -21,6 +23,7 @@ public sealed class StartupTasks(
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DatabaseSetup.MigrateAsync(db, cancellationToken);
+        await PrepareKeyRingAsync(db, cancellationToken);
         var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
         await accounts.EnsureRolesAsync();
         if (settings.AdminEmail is not null)
@@ -35,6 +38,20 @@ public sealed class StartupTasks(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The key ring lives in the database (decision 0021): keys an earlier version kept in Storage:Root/keys are copied in
+    /// once, then one protect call makes the first node that starts create the first key, before any request arrives.
+    /// </summary>
+    private async Task PrepareKeyRingAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var imported = await DatabaseXmlRepository.ImportFolderOnceAsync(db, Path.Combine(settings.StorageRoot, "keys"), cancellationToken);
+        if (imported > 0)
+        {
+            logger.LogInformation("Copied {Count} Data Protection key files from Storage:Root/keys into the database.", imported);
+        }
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector("AllianceKpi.Startup").Protect("key ring ready");
+    }
 
     private void AnnounceAddresses()
     {

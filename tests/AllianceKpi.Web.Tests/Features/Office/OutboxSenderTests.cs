@@ -68,6 +68,29 @@ public sealed class OutboxSenderTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task TwoNodesSendingAtTheSameTimeSendEachEmailOnce()
+    {
+        await using var server = new FakeSmtpServer();
+        var emails = new List<OutboxEmail>();
+        for (var i = 0; i < 10; i++)
+        {
+            emails.Add(await QueueAsync());
+        }
+
+        await Task.WhenAll(
+            Task.Run(() => Sender("127.0.0.1", server.Port).SendPendingAsync(CancellationToken.None)),
+            Task.Run(() => Sender("127.0.0.1", server.Port).SendPendingAsync(CancellationToken.None)));
+
+        foreach (var email in emails)
+        {
+            Assert.Single(server.Received, m => m.Recipients.Contains(email.To));
+            var saved = await ReloadAsync(email.Id);
+            Assert.NotNull(saved.SentAt);
+            Assert.Equal(1, saved.Attempts);
+        }
+    }
+
+    [Fact]
     public async Task ARefusedConnectionIsRecordedAsAFailedAttempt()
     {
         var email = await QueueAsync();
