@@ -51,6 +51,7 @@ public sealed class PortalProcess : IAsyncDisposable
                 ["Demo__Seed"] = "true",
                 ["Demo__Today"] = "2021-11-05",
                 ["ZipExports__PollInterval"] = "00:00:01",
+                ["Security__CookieSecurePolicy"] = "SameAsRequest", // plain http on loopback
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using AllianceKpi.Infrastructure;
 using AllianceKpi.Infrastructure.Data;
 using AllianceKpi.Infrastructure.Seeding;
+using AllianceKpi.Web.Tests.Features.Evaluation;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -71,6 +72,21 @@ public sealed partial class TwoNodesTests(ITestOutputHelper output) : IDisposabl
 
         Step("saved on A, read and downloaded on B");
 
+        // The printed summary of a submitted form is cached in the database: printed once on A, B serves the same bytes
+        // (a second print would differ at least in its creation time).
+        var (projectId, periodId) = ProjectAndPeriod(progress);
+        await ExpectedResultsSubmittedAsync(projectId);
+        var evaluation = EvaluationTestData.Url(projectId, periodId);
+        var submitted = await EvaluationTestData.PostAsync(onA, evaluation,
+            EvaluationTestData.Complete().Set("Form.ConfirmWarnings", "true"), "submit");
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var summary = $"/projects/{projectId}/summary/{periodId}.pdf?view=period";
+        var printedOnA = await PdfAsync(onA, summary);
+        var servedOnB = await PdfAsync(onB, summary);
+        Assert.Equal(printedOnA, servedOnB);
+        Assert.Equal(1, await CachedPdfsAsync());
+        Step("summary printed on A, the same bytes from B");
+
         // One key ring, in the database: B used the key A created at its start instead of making its own; no key folder.
         Assert.Equal(1, await KeyRowsAsync());
         Assert.False(Directory.Exists(Path.Combine(_storageRoot, "keys")));
@@ -99,6 +115,36 @@ public sealed partial class TwoNodesTests(ITestOutputHelper output) : IDisposabl
         bytes.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         content.Add(bytes, "Form.Attachment", "跨節點合約.pdf");
         return content;
+    }
+
+    private static (int ProjectId, int PeriodId) ProjectAndPeriod(string progressUrl)
+    {
+        var parts = progressUrl.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return (int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private async Task ExpectedResultsSubmittedAsync(int projectId)
+    {
+        await using var db = NewContext();
+        db.ExpectedResults.Add(new Domain.Forms.ExpectedResults
+        {
+            ProjectId = projectId, Year = DemoSeeder.Year, State = Domain.Workflow.FormState.Submitted, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<byte[]> PdfAsync(PortalClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private async Task<int> CachedPdfsAsync()
+    {
+        await using var db = NewContext();
+        return await db.SummaryPdfs.CountAsync();
     }
 
     private AppDbContext NewContext() =>

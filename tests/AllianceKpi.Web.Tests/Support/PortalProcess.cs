@@ -51,6 +51,7 @@ public sealed class PortalProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        start.Environment["Security__CookieSecurePolicy"] = "SameAsRequest"; // plain http on loopback
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
