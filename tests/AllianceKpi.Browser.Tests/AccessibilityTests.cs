@@ -88,6 +88,29 @@ public sealed class AccessibilityTests(ProgressBrowserHost host, ITestOutputHelp
     });
 
     [Fact]
+    public Task AtPhoneWidthTheHomeMemberFormAndCockpitHaveNoSeriousViolations() => ScenarioAsync(async () =>
+    {
+        var page = await SignedInAsync(DemoSeeder.AssistantEmail);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/");
+        await CheckAsync(page, "home (phone)");
+        var progress = new ProgressPages(page);
+        await page.GotoAsync("/progress");
+        await page.Locator($"tr[data-project='{DemoSeeder.ProjectNumber}']").GetByRole(AriaRole.Link, new() { Name = "填寫工作進度" }).ClickAsync();
+        await progress.OpenTabAsync("招募聯盟會員");
+        await progress.AddAsync("新增會員");
+        await Assertions.Expect(new MemberFormPage(page).Company).ToBeVisibleAsync();
+        await CheckAsync(page, "member form (phone)");
+
+        var office = await SignedInAsync(DemoSeeder.OfficeEmail);
+        await office.SetViewportSizeAsync(390, 844);
+        await new CockpitPage(office).OpenAsync();
+        await Assertions.Expect(new CockpitPage(office).HeatMap).ToBeVisibleAsync();
+        await CheckAsync(office, "office cockpit (phone)");
+        AssertAccessible();
+    });
+
+    [Fact]
     public Task TheChecksFindAnUnlabelledFieldAndFaintText() => ScenarioAsync(async () =>
     {
         var page = await NewPageAsync(bypassCsp: true);
