@@ -51,11 +51,16 @@ public class BrowserHost : PortalFactory, IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A page in a fresh context. <paramref name="bypassCsp"/> lets a test inject its own script (axe-core) into pages whose
+    /// Content-Security-Policy forbids inline script; the portal's pages are otherwise tested under their real policy.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
+            BypassCSP = bypassCsp,
             Locale = "zh-TW",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });

@@ -10,9 +10,9 @@ public abstract class BrowserTest(BrowserHost host)
 
     private readonly List<IPage> _pages = [];
 
-    protected async Task<IPage> NewPageAsync()
+    protected async Task<IPage> NewPageAsync(bool bypassCsp = false)
     {
-        var page = await host.NewPageAsync();
+        var page = await host.NewPageAsync(bypassCsp);
         _pages.Add(page);
         return page;
     }
