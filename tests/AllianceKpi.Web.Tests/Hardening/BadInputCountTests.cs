@@ -8,7 +8,7 @@ public sealed class BadInputCountTests(ITestOutputHelper output)
     public static IReadOnlyList<BadInput> All =>
     [
         .. ProgressBadInputTests.Cases, .. AccountBadInputTests.Cases, .. OfficeBadInputTests.Cases, .. RequestBadInputTests.Cases,
-        .. ExpectedResultsBadInputTests.Cases, .. EvaluationBadInputTests.Cases,
+        .. ExpectedResultsBadInputTests.Cases, .. EvaluationBadInputTests.Cases, .. AssistantsBadInputTests.Cases,
     ];
 
     [Fact]
