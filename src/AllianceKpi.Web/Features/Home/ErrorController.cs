@@ -14,8 +14,11 @@ public sealed record ErrorViewModel(int StatusCode, string Title, string Message
 public sealed class ErrorController : Controller
 {
     [Route("/error/{code:int}")]
-    public IActionResult Show(int code)
+    public IActionResult Show()
     {
+        // Read from the route, not bound as a parameter: re-executed for a POST whose form cannot be read (a malformed
+        // multipart body), model binding fails and would give 0. An address such as /error/0 shows the not-found page.
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var routed) && routed is >= 400 and <= 599 ? routed : 404;
         if (code == 500 && HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && DatabaseSetup.IsUnavailable(error))
         {
             code = 503; // the database is down or restarting: "try again later" is the truth, and load balancers read 503

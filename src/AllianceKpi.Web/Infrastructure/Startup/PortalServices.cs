@@ -62,6 +62,7 @@ public static class PortalServices
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
+                options.ModelBinderProviders.Insert(0, new CheckboxValueBinderProvider());
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>

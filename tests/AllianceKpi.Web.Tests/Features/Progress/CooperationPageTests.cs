@@ -12,7 +12,7 @@ namespace AllianceKpi.Web.Tests.Features.Progress;
 /// <summary>衍生產學合作計畫: with a member company, the start window, the budget basis, bad input, closed periods, other projects.</summary>
 public sealed class CooperationPageTests(ProgressClockFactory factory) : IClassFixture<ProgressClockFactory>
 {
-    private static Dictionary<string, string> Cooperation(string name, string memberId = "", string partner = "") => new()
+    internal static Dictionary<string, string> Cooperation(string name, string memberId = "", string partner = "") => new()
     {
         ["Form.Name"] = name,
         ["Form.MemberId"] = memberId,

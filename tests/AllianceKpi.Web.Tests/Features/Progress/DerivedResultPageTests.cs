@@ -14,7 +14,7 @@ public sealed class DerivedResultPageTests(ProgressClockFactory factory) : IClas
 {
     private const string Slug = "derived-results";
 
-    private static Dictionary<string, string> Result(string title, string memberId = "", string company = "") => new()
+    internal static Dictionary<string, string> Result(string title, string memberId = "", string company = "") => new()
     {
         ["Form.Kind"] = "NewProduct",
         ["Form.MemberId"] = memberId,

@@ -12,7 +12,7 @@ namespace AllianceKpi.Web.Tests.Features.Progress;
 /// <summary>聯盟營運收入: add with a payer and a voucher, the verdict of the 會計核定日期, bad amounts, closed periods, other projects.</summary>
 public sealed class IncomePageTests(ProgressClockFactory factory) : IClassFixture<ProgressClockFactory>
 {
-    private static Dictionary<string, string> Income(string payer, string date = "2021/05/01") => new()
+    internal static Dictionary<string, string> Income(string payer, string date = "2021/05/01") => new()
     {
         ["Form.MembershipFee"] = "10",
         ["Form.TechnicalServiceFee"] = "",

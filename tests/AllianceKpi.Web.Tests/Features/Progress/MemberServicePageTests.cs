@@ -14,7 +14,7 @@ public sealed class MemberServicePageTests(ProgressClockFactory factory) : IClas
 {
     private const string Slug = "member-services";
 
-    private static Dictionary<string, string> Service(string title, string attendees = "12") => new()
+    internal static Dictionary<string, string> Service(string title, string attendees = "12") => new()
     {
         ["Form.Kind"] = "Seminar",
         ["Form.Title"] = title,

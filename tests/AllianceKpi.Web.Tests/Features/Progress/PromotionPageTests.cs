@@ -14,7 +14,7 @@ public sealed class PromotionPageTests(ProgressClockFactory factory) : IClassFix
 {
     private const string Slug = "promotion";
 
-    private static Dictionary<string, string> Activity(string name, string date = "2021/05/20") => new()
+    internal static Dictionary<string, string> Activity(string name, string date = "2021/05/20") => new()
     {
         ["Form.Name"] = name,
         ["Form.Date"] = date,

@@ -12,7 +12,7 @@ namespace AllianceKpi.Web.Tests.Features.Progress;
 /// <summary>衍生技轉: to a member company within the project window, bad input, closed periods, other projects.</summary>
 public sealed class TechTransferPageTests(ProgressClockFactory factory) : IClassFixture<ProgressClockFactory>
 {
-    private static Dictionary<string, string> Transfer(string name, string memberId = "", string licensee = "") => new()
+    internal static Dictionary<string, string> Transfer(string name, string memberId = "", string licensee = "") => new()
     {
         ["Form.Name"] = name,
         ["Form.MemberId"] = memberId,

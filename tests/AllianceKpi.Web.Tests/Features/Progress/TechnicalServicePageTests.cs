@@ -14,7 +14,7 @@ public sealed class TechnicalServicePageTests(ProgressClockFactory factory) : IC
 {
     private const string Slug = "technical-services";
 
-    private static Dictionary<string, string> Service(string description, string client = "委託公司", string date = "2021/05/20") => new()
+    internal static Dictionary<string, string> Service(string description, string client = "委託公司", string date = "2021/05/20") => new()
     {
         ["Form.MemberId"] = "",
         ["Form.CounterpartyName"] = client,
