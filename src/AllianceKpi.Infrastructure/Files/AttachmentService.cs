@@ -27,6 +27,8 @@ public sealed record AttachmentUpload(Attachment? Attachment, IReadOnlyList<Doma
 /// </summary>
 public sealed class AttachmentService(AppDbContext db, IFileStore files, TimeProvider clock, ILogger<AttachmentService> logger)
 {
+    public const string StorageFailed = "伺服器目前無法儲存檔案（儲存空間已滿或無法寫入），這筆資料尚未儲存；其他欄位已保留，請稍後再試或通知計畫辦公室。";
+
     public async Task<AttachmentUpload> StoreAsync(int projectId, IFormFile file, string userId,
         CancellationToken cancellationToken = default, string field = UploadCheck.Field)
     {
@@ -44,7 +46,17 @@ public sealed class AttachmentService(AppDbContext db, IFileStore files, TimePro
         {
             return new AttachmentUpload(null, violations);
         }
-        var stored = await files.SaveAsync(content, cancellationToken);
+        StoredFile stored;
+        try
+        {
+            stored = await files.SaveAsync(content, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or an unwritable Storage:Root: the user's other fields are kept by the form, nothing is saved.
+            logger.LogError(ex, "An upload for project {ProjectId} could not be written to the file store", projectId);
+            return new AttachmentUpload(null, [new DomainViolation(field, StorageFailed)]);
+        }
         violations = UploadCheck.Check(fileName, stored.Length, head, field);
         if (violations.Count > 0)
         {
