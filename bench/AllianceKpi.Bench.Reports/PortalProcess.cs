@@ -25,7 +25,7 @@ public sealed class PortalProcess : IAsyncDisposable
     public string ConnectionString => $"Data Source={DatabasePath}";
     public int Pid => _process.Id;
 
-    public static async Task<PortalProcess> StartAsync(string repositoryRoot)
+    public static async Task<PortalProcess> StartAsync(string repositoryRoot, IReadOnlyDictionary<string, string>? environment = null)
     {
         var project = Path.Combine(repositoryRoot, "src", "AllianceKpi.Web");
         var dll = Path.Combine(project, "bin", "Release", "net10.0", "AllianceKpi.Web.dll");
@@ -55,6 +55,10 @@ public sealed class PortalProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("  portal: " + e.Data); } };

@@ -9,11 +9,20 @@ using AllianceKpi.Bench.Reports;
 //   zip    — 224 alliances: the office's zip of every 季綜整表 of a period, with progress samples and peak memory;
 //   get    — 224 alliances, then the median time of any office download given by --path (hook for the KPI workbook:
 //            `-- get --path /office/exports/kpi?periodId={period}`); {period} is the first report period's id.
-//   all    — large, then zip, each on a fresh portal.
+//   all    — large, then zip, each on a fresh portal;
+//   load   — N signed-in users over the deadline-day mix at 8, 32, 128 connections, with the bare /about page as the ceiling (LoadRun.cs).
 var mode = args.FirstOrDefault() ?? "all";
 var path = args.SkipWhile(a => a != "--path").Skip(1).FirstOrDefault();
 var root = RepositoryRoot();
 var culture = CultureInfo.InvariantCulture;
+
+if (mode == "load")
+{
+    var levels = (args.SkipWhile(a => a != "--levels").Skip(1).FirstOrDefault() ?? "8,32,128").Split(',').Select(int.Parse).ToArray();
+    var seconds = int.Parse(args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() ?? "10", culture);
+    await LoadRun.RunAsync(root, levels, TimeSpan.FromSeconds(seconds));
+    return;
+}
 
 if (mode is "large" or "all")
 {

@@ -17,6 +17,8 @@ public sealed class SyntheticData(string connectionString)
 {
     private const int Year = 2021;
 
+    public AppDbContext OpenContext() => Open();
+
     private AppDbContext Open() =>
         new((DbContextOptions<AppDbContext>)DatabaseSetup.Configure(new DbContextOptionsBuilder<AppDbContext>(), DatabaseProvider.Sqlite, connectionString).Options);
 
@@ -114,6 +116,17 @@ public sealed class SyntheticData(string connectionString)
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>A project with <paramref name="members"/> members in the period, saved in <paramref name="db"/>.</summary>
+    public static async Task<Project> AllianceWithMembersAsync(AppDbContext db, string number, int periodId, int members)
+    {
+        var project = NewProject(number);
+        db.Projects.Add(project);
+        await db.SaveChangesAsync();
+        db.AllianceMembers.AddRange(Enumerable.Range(1, members).Select(i => Member(project.Id, periodId, i)));
+        await db.SaveChangesAsync();
+        return project;
     }
 
     private static Project NewProject(string number) => new()
