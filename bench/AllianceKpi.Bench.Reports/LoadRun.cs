@@ -17,21 +17,57 @@ public static partial class LoadRun
 {
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
+    /// <summary>
+    /// The deadline hour: <paramref name="count"/> signed-in users at once, each pausing a random 0–2×<paramref name="think"/>
+    /// (as one types between autosaves) and then saving — a member's edit form and save, an autosave of the evaluation draft.
+    /// </summary>
+    public static async Task DeadlineAsync(string root, int count, TimeSpan duration, TimeSpan think)
+    {
+        var (portal, clients, _) = await StartAsync(root, count);
+        await using (portal)
+        {
+            await MeasureAsync("warm-up (saves)", clients.Take(8).ToList(), TimeSpan.FromSeconds(3), c => c.SaveAsync(), quiet: true);
+            Console.WriteLine();
+            Console.WriteLine(string.Format(Culture, "deadline hour: {0} users, each saving after a pause of 0–{1:0} s, for {2:0} s", count, 2 * think.TotalSeconds, duration.TotalSeconds));
+            Console.WriteLine("| users | what | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |");
+            Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            await MeasureAsync($"{count} | saves", clients, duration, async c =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * 2 * think.TotalMilliseconds));
+                await c.SaveAsync();
+            });
+            Console.WriteLine(string.Format(Culture, "web process: peak memory (VmHWM) {0:0} MB", portal.StatusKb("VmHWM") / 1024.0));
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
     public static async Task RunAsync(string root, int[] levels, TimeSpan duration)
+    {
+        var (portal, clients, pdf) = await StartAsync(root, levels.Max());
+        await using (portal)
+        {
+            await RunLevelsAsync(portal, clients, pdf, levels, duration);
+        }
+    }
+
+    private static async Task<(PortalProcess Portal, List<LoadClient> Clients, string Pdf)> StartAsync(string root, int count)
     {
         var environment = new Dictionary<string, string>
         {
             ["RateLimits__SignIn__PermitLimit"] = "100000",
             ["RateLimits__AccountForms__PermitLimit"] = "100000",
         };
-        await using var portal = await PortalProcess.StartAsync(root, environment);
-        var data = new SyntheticData(portal.ConnectionString);
+        var portal = await PortalProcess.StartAsync(root, environment);
+        var data = new SyntheticData(portal.ConnectionString, portal.Provider);
         var first = await LoadData.PeriodAsync(data, ReportingPeriodKind.FirstReport);
         var open = await LoadData.PeriodAsync(data, ReportingPeriodKind.SecondReport);
         var shared = await data.LargeAllianceAsync("2021LOAD_SUBMIT", first);
         await data.SubmitAsync(shared, first);
         var watch = Stopwatch.StartNew();
-        var users = await LoadData.UsersAsync(data, levels.Max(), open, shared);
+        var users = await LoadData.UsersAsync(data, count, open, shared);
         Console.WriteLine(string.Format(Culture, "seeded {0} users, each with an alliance of 50 members, in {1:0.0} s", users.Count, watch.Elapsed.TotalSeconds));
         var pdf = $"/projects/{shared}/summary/{first}.pdf?view=period";
 
@@ -44,6 +80,11 @@ public static partial class LoadRun
         Console.WriteLine(string.Format(Culture, "signed in {0} users in {1:0.0} s", clients.Count, watch.Elapsed.TotalSeconds));
         var printed = await clients[0].GetAsync(pdf); // the first download prints and stores; the load measures the cached one
         Console.WriteLine(string.Format(Culture, "submitted summary printed once ({0:0} kB)", printed / 1024.0));
+        return (portal, clients, pdf);
+    }
+
+    private static async Task RunLevelsAsync(PortalProcess portal, List<LoadClient> clients, string pdf, int[] levels, TimeSpan duration)
+    {
 
         await MeasureAsync("warm-up (mix)", clients.Take(8).ToList(), TimeSpan.FromSeconds(3), c => c.MixAsync(pdf), quiet: true);
         await MeasureAsync("warm-up (about)", clients.Take(8).ToList(), TimeSpan.FromSeconds(2), c => c.OneAsync("about", "/about"), quiet: true);
@@ -57,6 +98,7 @@ public static partial class LoadRun
             var about = await MeasureAsync($"{level} | bare page /about", group, duration, c => c.OneAsync("about", "/about"));
             var members = await MeasureAsync($"{level} | members page only", group, duration, c => c.OneAsync("members", c.MembersUrl));
             Console.WriteLine(string.Format(Culture, "|  | members page / bare page | {0:0%} |  |  |  |  |  |  |", members / about));
+            Console.WriteLine(string.Format(Culture, "|  | web process peak memory so far (VmHWM) | {0:0} MB |  |  |  |  |  |  |", portal.StatusKb("VmHWM") / 1024.0));
         }
         Console.WriteLine();
         Console.WriteLine(string.Format(Culture, "web process: peak memory (VmHWM) {0:0} MB, now (VmRSS) {1:0} MB",
@@ -181,8 +223,15 @@ public sealed partial class LoadClient : IDisposable
     /// <summary>A user's turn: the members list, a member's edit form and its save, an autosave of the evaluation draft, the cached PDF.</summary>
     public async Task MixAsync(string pdf)
     {
-        _turn++;
         await TimedAsync("members page", () => _http.GetAsync(MembersUrl), HttpStatusCode.OK);
+        await SaveAsync();
+        await TimedAsync("cached summary PDF", () => _http.GetAsync(pdf), HttpStatusCode.OK);
+    }
+
+    /// <summary>A member's edit form and its save (302), then an autosave of the evaluation draft (200 with the new version).</summary>
+    public async Task SaveAsync()
+    {
+        _turn++;
         var memberId = _user.MemberIds[_turn % _user.MemberIds.Count];
         var edit = $"{MembersUrl}/{memberId}/edit";
         var form = await TimedAsync("member edit form", () => _http.GetAsync(edit), HttpStatusCode.OK);
@@ -200,7 +249,6 @@ public sealed partial class LoadClient : IDisposable
         {
             _evaluationVersion = JsonDocument.Parse(saved).RootElement.GetProperty("version").GetString()!;
         }
-        await TimedAsync("cached summary PDF", () => _http.GetAsync(pdf), HttpStatusCode.OK);
     }
 
     private Dictionary<string, string> MemberFields(int memberId, string version) => new()

@@ -1,28 +1,35 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AllianceKpi.Infrastructure;
+using Npgsql;
 
 namespace AllianceKpi.Bench.Reports;
 
 /// <summary>
 /// The built portal (src/AllianceKpi.Web/bin/Release) started as its own process on a free port, with a throwaway SQLite
-/// file and storage root and the demo data seeded; stopped (and its files removed) on dispose.
+/// file and storage root and the demo data seeded; stopped (and its files removed) on dispose. With <c>AK_BENCH_PG</c> set to a
+/// PostgreSQL connection string (a role that may create databases), the portal runs on a throwaway database created beside it
+/// instead, dropped on dispose.
 /// </summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string? _postgres;
 
-    private PortalProcess(Process process, string folder, int port)
+    private PortalProcess(Process process, string folder, int port, string? postgres)
     {
         _process = process;
         Folder = folder;
+        _postgres = postgres;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
 
     public Uri BaseAddress { get; }
     public string Folder { get; }
     public string DatabasePath => Path.Combine(Folder, "bench.db");
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public string ConnectionString => _postgres ?? $"Data Source={DatabasePath}";
+    public DatabaseProvider Provider => _postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
     public int Pid => _process.Id;
 
     public static async Task<PortalProcess> StartAsync(string repositoryRoot, IReadOnlyDictionary<string, string>? environment = null)
@@ -36,6 +43,7 @@ public sealed class PortalProcess : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "alliancekpi-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         var port = FreePort();
+        var postgres = await CreatePostgresDatabaseAsync(folder);
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = project,
@@ -45,8 +53,8 @@ public sealed class PortalProcess : IAsyncDisposable
             {
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Database__Provider"] = "Sqlite",
-                ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(folder, "bench.db")}",
+                ["Database__Provider"] = postgres is null ? "Sqlite" : "Postgres",
+                ["ConnectionStrings__Default"] = postgres ?? $"Data Source={Path.Combine(folder, "bench.db")}",
                 ["Storage__Root"] = Path.Combine(folder, "files"),
                 ["Demo__Seed"] = "true",
                 ["Demo__Today"] = "2021-11-05",
@@ -64,7 +72,7 @@ public sealed class PortalProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("  portal: " + e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var portal = new PortalProcess(process, folder, port);
+        var portal = new PortalProcess(process, folder, port, postgres);
         await portal.WaitUntilHealthyAsync();
         return portal;
     }
@@ -139,6 +147,23 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>A new database on the server of <c>AK_BENCH_PG</c>, named after the bench folder; null without the variable.</summary>
+    private static async Task<string?> CreatePostgresDatabaseAsync(string folder)
+    {
+        if (Environment.GetEnvironmentVariable("AK_BENCH_PG") is not { Length: > 0 } server)
+        {
+            return null;
+        }
+        var name = "akbench_" + Path.GetFileName(folder)["alliancekpi-bench-".Length..];
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -154,6 +179,14 @@ public sealed class PortalProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (_postgres is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_postgres) { Database = "postgres" }.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {new NpgsqlConnectionStringBuilder(_postgres).Database} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
         try
         {
             Directory.Delete(Folder, recursive: true);

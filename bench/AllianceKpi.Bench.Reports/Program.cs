@@ -10,6 +10,7 @@ using AllianceKpi.Bench.Reports;
 //   get    — 224 alliances, then the median time of any office download given by --path (hook for the KPI workbook:
 //            `-- get --path /office/exports/kpi?periodId={period}`); {period} is the first report period's id.
 //   all    — large, then zip, each on a fresh portal;
+//   deadline — 700 signed-in users saving at once, each after a random pause (mean --think 20 s), for --seconds 60;
 //   load   — N signed-in users over the deadline-day mix at 8, 32, 128 connections, with the bare /about page as the ceiling (LoadRun.cs).
 var mode = args.FirstOrDefault() ?? "all";
 var path = args.SkipWhile(a => a != "--path").Skip(1).FirstOrDefault();
@@ -24,10 +25,19 @@ if (mode == "load")
     return;
 }
 
+if (mode == "deadline")
+{
+    var users = int.Parse(args.SkipWhile(a => a != "--users").Skip(1).FirstOrDefault() ?? "700", culture);
+    var seconds = int.Parse(args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() ?? "60", culture);
+    var think = int.Parse(args.SkipWhile(a => a != "--think").Skip(1).FirstOrDefault() ?? "20", culture);
+    await LoadRun.DeadlineAsync(root, users, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(think));
+    return;
+}
+
 if (mode is "large" or "all")
 {
     await using var portal = await PortalProcess.StartAsync(root);
-    var data = new SyntheticData(portal.ConnectionString);
+    var data = new SyntheticData(portal.ConnectionString, portal.Provider);
     var period = await data.FirstReportPeriodAsync();
     var large = await data.LargeAllianceAsync("2021BENCH_LARGE", period);
     var submitted = await data.LargeAllianceAsync("2021BENCH_SUBMIT", period);
@@ -49,7 +59,7 @@ if (mode is "large" or "all")
 if (mode is "zip" or "all" or "get")
 {
     await using var portal = await PortalProcess.StartAsync(root);
-    var data = new SyntheticData(portal.ConnectionString);
+    var data = new SyntheticData(portal.ConnectionString, portal.Provider);
     var period = await data.FirstReportPeriodAsync();
     var watch = Stopwatch.StartNew();
     await data.ManyAlliancesAsync(224, period);

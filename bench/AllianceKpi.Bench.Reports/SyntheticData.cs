@@ -13,14 +13,14 @@ using Microsoft.EntityFrameworkCore;
 namespace AllianceKpi.Bench.Reports;
 
 /// <summary>Synthetic alliances of programme year 2021 written straight into the portal's database (after its start-up seeded it).</summary>
-public sealed class SyntheticData(string connectionString)
+public sealed class SyntheticData(string connectionString, DatabaseProvider provider = DatabaseProvider.Sqlite)
 {
     private const int Year = 2021;
 
     public AppDbContext OpenContext() => Open();
 
     private AppDbContext Open() =>
-        new((DbContextOptions<AppDbContext>)DatabaseSetup.Configure(new DbContextOptionsBuilder<AppDbContext>(), DatabaseProvider.Sqlite, connectionString).Options);
+        new((DbContextOptions<AppDbContext>)DatabaseSetup.Configure(new DbContextOptionsBuilder<AppDbContext>(), provider, connectionString).Options);
 
     public async Task<int> FirstReportPeriodAsync()
     {
