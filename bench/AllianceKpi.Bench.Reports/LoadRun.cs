@@ -79,7 +79,8 @@ public static partial class LoadRun
         }
         Console.WriteLine(string.Format(Culture, "signed in {0} users in {1:0.0} s", clients.Count, watch.Elapsed.TotalSeconds));
         var printed = await clients[0].GetAsync(pdf); // the first download prints and stores; the load measures the cached one
-        Console.WriteLine(string.Format(Culture, "submitted summary printed once ({0:0} kB)", printed / 1024.0));
+        Console.WriteLine(string.Format(Culture, "submitted summary printed once ({0:0} kB); web process peak memory before the load (VmHWM) {1:0} MB",
+            printed / 1024.0, portal.StatusKb("VmHWM") / 1024.0));
         return (portal, clients, pdf);
     }
 
