@@ -20,34 +20,24 @@ namespace AllianceKpi.Web.Tests.ScaleOut;
 /// is that a redirect is sent only after the commit. (The test run's PostgreSQL has fsync off for speed, which matters for a
 /// crash of the machine, not of the web process; production keeps PostgreSQL's default, fsync on.)
 /// </summary>
-public sealed partial class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
+public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
 {
     private const int Writers = 4;
-    private readonly TestDatabase _database = TestDatabase.Create();
-    private readonly string _storageRoot = Path.Combine(Path.GetTempPath(), "alliancekpi-tests", "crash-" + Guid.NewGuid().ToString("N"));
-
-    private Dictionary<string, string> Settings(bool seed) => new()
-    {
-        ["Database:Provider"] = _database.Provider.ToString(),
-        ["ConnectionStrings:Default"] = _database.ConnectionString,
-        ["Storage:Root"] = _storageRoot,
-        ["Demo:Seed"] = seed ? "true" : "false",
-        ["Demo:Today"] = "2021-06-01",
-    };
+    private readonly NodeStore _store = new("crash");
 
     [Fact]
     public async Task EverySaveAcknowledgedBeforeAKillIsThereAfterTheRestart()
     {
         var acknowledged = new ConcurrentBag<string>();
         string members;
-        var node = await PortalProcess.StartAsync(Settings(seed: true));
+        var node = await PortalProcess.StartAsync(_store.Settings(seed: true));
         try
         {
             var jar = new CookieJar();
             using var client = node.Client(jar);
             await client.SignInAsync(DemoSeeder.AssistantEmail, DemoSeeder.Password);
             var list = await client.GetPageAsync("/progress");
-            var progress = list.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? "").First(h => ProgressPage().IsMatch(h));
+            var progress = list.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? "").First(h => NodeStore.ProgressPage().IsMatch(h));
             members = $"{progress}/members";
             var token = await client.TokenAsync($"{members}/new");
 
@@ -90,8 +80,8 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output) : IDisp
         output.WriteLine($"{acknowledged.Count} saves acknowledged before the kill");
         Assert.True(acknowledged.Count >= 40, $"only {acknowledged.Count} saves were acknowledged before the kill");
 
-        using var restarted = await PortalProcess.StartAsync(Settings(seed: false));
-        await using (var db = NewContext())
+        using var restarted = await PortalProcess.StartAsync(_store.Settings(seed: false));
+        await using (var db = _store.NewContext())
         {
             var saved = await db.AllianceMembers.AsNoTracking().Where(m => m.CompanyName.StartsWith("斷電測試"))
                 .Select(m => new { m.CompanyName, m.AttachmentId }).ToListAsync();
@@ -99,7 +89,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output) : IDisp
             Assert.Empty(acknowledged.Except(saved.Select(m => m.CompanyName)));
 
             // Nothing half-written: every member that made it has its attachment row, and that row its file with all its bytes.
-            var store = new LocalFileStore(Path.Combine(_storageRoot, "attachments"));
+            var store = new LocalFileStore(Path.Combine(_store.StorageRoot, "attachments"));
             var ids = saved.Select(m => m.AttachmentId).ToList();
             Assert.DoesNotContain(null, ids);
             var files = await db.Attachments.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync();
@@ -128,23 +118,5 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper output) : IDisp
         return content;
     }
 
-    private AppDbContext NewContext() =>
-        new((DbContextOptions<AppDbContext>)DatabaseSetup.Configure(new DbContextOptionsBuilder<AppDbContext>(), _database.Provider, _database.ConnectionString).Options);
-
-    [GeneratedRegex(@"^/projects/\d+/progress/\d+$")]
-    private static partial Regex ProgressPage();
-
-    public void Dispose()
-    {
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        _database.Dispose();
-        try
-        {
-            Directory.Delete(_storageRoot, recursive: true);
-        }
-        catch (IOException)
-        {
-            // left for the system's temp clean-up
-        }
-    }
+    public void Dispose() => _store.Dispose();
 }

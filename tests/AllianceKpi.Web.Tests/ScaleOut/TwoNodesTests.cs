@@ -16,27 +16,17 @@ namespace AllianceKpi.Web.Tests.ScaleOut;
 /// Two real Kestrel processes of the portal on one database and one Storage:Root, as two nodes behind a load balancer
 /// without sticky sessions (decision 0021). On PostgreSQL in the PostgreSQL run; on one shared SQLite file (WAL) otherwise.
 /// </summary>
-public sealed partial class TwoNodesTests(ITestOutputHelper output) : IDisposable
+public sealed class TwoNodesTests(ITestOutputHelper output) : IDisposable
 {
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
-    private readonly TestDatabase _database = TestDatabase.Create();
-    private readonly string _storageRoot = Path.Combine(Path.GetTempPath(), "alliancekpi-tests", "nodes-" + Guid.NewGuid().ToString("N"));
-
-    private Dictionary<string, string> Settings(bool seed) => new()
-    {
-        ["Database:Provider"] = _database.Provider.ToString(),
-        ["ConnectionStrings:Default"] = _database.ConnectionString,
-        ["Storage:Root"] = _storageRoot,
-        ["Demo:Seed"] = seed ? "true" : "false",
-        ["Demo:Today"] = "2021-06-01",
-    };
+    private readonly NodeStore _store = new("nodes");
 
     [Fact]
     public async Task WorkStartedOnOneNodeContinuesOnTheOtherWithTheSameCookie()
     {
-        using var nodeA = await PortalProcess.StartAsync(Settings(seed: true));
+        using var nodeA = await PortalProcess.StartAsync(_store.Settings(seed: true));
         Step("node A migrated, seeded and healthy");
-        using var nodeB = await PortalProcess.StartAsync(Settings(seed: false));
+        using var nodeB = await PortalProcess.StartAsync(_store.Settings(seed: false));
         Step("node B healthy");
         var browser = new CookieJar();
         using var onA = nodeA.Client(browser);
@@ -46,7 +36,7 @@ public sealed partial class TwoNodesTests(ITestOutputHelper output) : IDisposabl
         await onA.SignInAsync(DemoSeeder.PiEmail, DemoSeeder.Password);
         var list = await onB.GetPageAsync("/progress");
         Assert.Equal(DemoSeeder.PiEmail, list.QuerySelector("[data-testid=signed-in-as]")?.TextContent);
-        var progress = list.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? "").First(h => ProgressPage().IsMatch(h));
+        var progress = list.QuerySelectorAll("a").Select(a => a.GetAttribute("href") ?? "").First(h => NodeStore.ProgressPage().IsMatch(h));
         var overviewOnB = await onB.GetPageAsync(progress);
         Assert.Equal(DemoSeeder.PiEmail, overviewOnB.QuerySelector("[data-testid=signed-in-as]")?.TextContent);
 
@@ -89,12 +79,12 @@ public sealed partial class TwoNodesTests(ITestOutputHelper output) : IDisposabl
 
         // One key ring, in the database: B used the key A created at its start instead of making its own; no key folder.
         Assert.Equal(1, await KeyRowsAsync());
-        Assert.False(Directory.Exists(Path.Combine(_storageRoot, "keys")));
+        Assert.False(Directory.Exists(Path.Combine(_store.StorageRoot, "keys")));
 
         // The cookie is only as good as the shared ring: a node that starts on a replaced ring (as a node keeping its own
         // keys would have) sends the same browser to the sign-in page.
         await ReplaceKeyRingAsync();
-        using var nodeC = await PortalProcess.StartAsync(Settings(seed: false));
+        using var nodeC = await PortalProcess.StartAsync(_store.Settings(seed: false));
         using var onC = nodeC.Client(browser);
         var refused = await onC.GetAsync("/progress");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
@@ -125,7 +115,7 @@ public sealed partial class TwoNodesTests(ITestOutputHelper output) : IDisposabl
 
     private async Task ExpectedResultsSubmittedAsync(int projectId)
     {
-        await using var db = NewContext();
+        await using var db = _store.NewContext();
         db.ExpectedResults.Add(new Domain.Forms.ExpectedResults
         {
             ProjectId = projectId, Year = DemoSeeder.Year, State = Domain.Workflow.FormState.Submitted, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
@@ -143,39 +133,21 @@ public sealed partial class TwoNodesTests(ITestOutputHelper output) : IDisposabl
 
     private async Task<int> CachedPdfsAsync()
     {
-        await using var db = NewContext();
+        await using var db = _store.NewContext();
         return await db.SummaryPdfs.CountAsync();
     }
 
-    private AppDbContext NewContext() =>
-        new((DbContextOptions<AppDbContext>)DatabaseSetup.Configure(new DbContextOptionsBuilder<AppDbContext>(), _database.Provider, _database.ConnectionString).Options);
-
     private async Task<int> KeyRowsAsync()
     {
-        await using var db = NewContext();
+        await using var db = _store.NewContext();
         return await db.DataProtectionKeys.CountAsync();
     }
 
     private async Task ReplaceKeyRingAsync()
     {
-        await using var db = NewContext();
+        await using var db = _store.NewContext();
         await db.DataProtectionKeys.ExecuteDeleteAsync();
     }
 
-    [GeneratedRegex(@"^/projects/\d+/progress/\d+$")]
-    private static partial Regex ProgressPage();
-
-    public void Dispose()
-    {
-        Npgsql.NpgsqlConnection.ClearAllPools();
-        _database.Dispose();
-        try
-        {
-            Directory.Delete(_storageRoot, recursive: true);
-        }
-        catch (IOException)
-        {
-            // left for the system's temp clean-up
-        }
-    }
+    public void Dispose() => _store.Dispose();
 }
