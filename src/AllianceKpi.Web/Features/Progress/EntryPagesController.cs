@@ -39,12 +39,24 @@ public interface IEntryPages<TForm> where TForm : class
 public abstract class EntryPagesController<TForm>(ProgressContextHandler contexts, IEntryPages<TForm> pages,
     string deletedMessage) : Controller where TForm : class
 {
+    private const string SavedEntryKey = "saved-entry";
+    private const string SavedWarningKey = "saved-warning";
+
     [Authorize(Policy = Policies.ProjectMember)]
     [HttpGet("")]
     public async Task<IActionResult> Index(int projectId, int periodId, CancellationToken cancellationToken)
     {
         var context = await contexts.LoadAsync(User, projectId, periodId, cancellationToken);
-        return context is null ? NotFound() : View(pages.Page(context));
+        if (context is null)
+        {
+            return NotFound();
+        }
+        if (TempData[SavedEntryKey] is int savedId)
+        {
+            // The save's flash takes the verdict from this page's evaluation, which already includes the saved entry.
+            this.Success(SavedMessages.Saved(context.VerdictOf(pages.Kind, savedId), TempData[SavedWarningKey] as string));
+        }
+        return View(pages.Page(context));
     }
 
     [Authorize(Policy = Policies.ProjectMember)]
@@ -115,8 +127,11 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
         {
             return View("Form", await pages.RedisplayAsync(context, form, id, outcome.Conflicts, cancellationToken));
         }
-        var verdict = await contexts.VerdictAsync(User, projectId, periodId, pages.Kind, savedId, cancellationToken);
-        this.Success(SavedMessages.Saved(verdict, outcome.Warning));
+        TempData[SavedEntryKey] = savedId;
+        if (outcome.Warning is not null)
+        {
+            TempData[SavedWarningKey] = outcome.Warning;
+        }
         return Redirect($"{context.BaseUrl}/{pages.Slug}");
     }
 

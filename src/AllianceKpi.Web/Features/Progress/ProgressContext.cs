@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AllianceKpi.Domain.Calendar;
+using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Kpi;
 using AllianceKpi.Domain.Projects;
 using AllianceKpi.Domain.Workflow;
@@ -49,22 +50,63 @@ public sealed record ProgressContext(
     public Verdict? VerdictOf(EntryKind kind, int entryId) => Report.Find(kind, entryId);
 }
 
-/// <summary>Loads a <see cref="ProgressContext"/>: one query per table, entries untracked.</summary>
+/// <summary>
+/// Loads a <see cref="ProgressContext"/>: one query per table, entries untracked. Every page, save and edit form of
+/// 工作進度 and 管考資料 runs this, so its queries are compiled once (no expression-tree work per request) and run on one
+/// connection opened for the rest of the request (SQLite's pool takes a lock on every open and close).
+/// </summary>
 public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock)
 {
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<Project>> ProjectQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int projectId) => db.Projects.AsNoTracking().Where(p => p.Id == projectId));
+
+    private static readonly Func<AppDbContext, int, int, IAsyncEnumerable<ProgrammeYear>> YearQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int year, int periodId) => db.ProgrammeYears.AsNoTracking().Include(y => y.Periods)
+            .Where(y => y.Year == year && y.Periods.Any(p => p.Id == periodId)));
+
+    private static readonly Func<AppDbContext, int, int, IAsyncEnumerable<FormLock>> FormQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int projectId, int periodId) => db.EvaluationForms.AsNoTracking()
+            .Where(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId)
+            .Select(f => new FormLock(f.State, f.ExtendedUntil)));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<AllianceMember>> MembersQuery =
+        EF.CompileAsyncQuery<AppDbContext, int, AllianceMember>((db, projectId) => db.AllianceMembers.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<OperatingIncome>> IncomesQuery =
+        EF.CompileAsyncQuery<AppDbContext, int, OperatingIncome>((db, projectId) => db.OperatingIncomes.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<CooperationProject>> CooperationQuery =
+        EF.CompileAsyncQuery<AppDbContext, int, CooperationProject>((db, projectId) => db.CooperationProjects.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<TechTransfer>> TransfersQuery =
+        EF.CompileAsyncQuery<AppDbContext, int, TechTransfer>((db, projectId) => db.TechTransfers.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<TechnicalService>> ServicesQuery =
+        EF.CompileAsyncQuery<AppDbContext, int, TechnicalService>((db, projectId) => db.TechnicalServices.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<PromotionActivity>> PromotionQuery =
+        EF.CompileAsyncQuery<AppDbContext, int, PromotionActivity>((db, projectId) => db.PromotionActivities.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<MemberService>> MemberServicesQuery =
+        EF.CompileAsyncQuery<AppDbContext, int, MemberService>((db, projectId) => db.MemberServices.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<DerivedResult>> DerivedQuery =
+        EF.CompileAsyncQuery<AppDbContext, int, DerivedResult>((db, projectId) => db.DerivedResults.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id));
+
     /// <summary>
     /// Null when the project or the period does not exist, or the period is not a work-progress period (預期成果 has no entries)
     /// of the project's programme year.
     /// </summary>
     public async Task<ProgressContext?> LoadAsync(ClaimsPrincipal user, int projectId, int periodId, CancellationToken cancellationToken)
     {
-        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
+        // Opened here, the connection serves every query of the request and is closed when the request's context is disposed.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var project = await FirstAsync(ProjectQuery(db, projectId), cancellationToken);
         if (project is null)
         {
             return null;
         }
-        var year = await db.ProgrammeYears.AsNoTracking().Include(y => y.Periods)
-            .FirstOrDefaultAsync(y => y.Year == project.Year && y.Periods.Any(p => p.Id == periodId), cancellationToken);
+        var year = await FirstAsync(YearQuery(db, project.Year, periodId), cancellationToken);
         var period = year?.Periods.First(p => p.Id == periodId);
         if (year is null || period is null || !ProgressListController.ProgressKinds.Contains(period.Kind))
         {
@@ -85,27 +127,43 @@ public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock)
         {
             return ProgressContext.OfficeReadOnlyMessage;
         }
-        var form = await db.EvaluationForms.AsNoTracking().Where(f => f.ProjectId == projectId && f.ReportingPeriodId == period.Id)
-            .Select(f => new { f.State, f.ExtendedUntil }).FirstOrDefaultAsync(cancellationToken);
+        var form = await FirstAsync(FormQuery(db, projectId, period.Id), cancellationToken);
         return FormWorkflow.EditBlocker(form?.State ?? FormState.Draft, SubmissionWindow.Of(period, form?.ExtendedUntil), clock.TaiwanToday());
     }
 
-    /// <summary>The verdict of one entry after a save, for the flash message.</summary>
-    public async Task<Verdict?> VerdictAsync(ClaimsPrincipal user, int projectId, int periodId, EntryKind kind, int entryId,
-        CancellationToken cancellationToken) =>
-        (await LoadAsync(user, projectId, periodId, cancellationToken))?.VerdictOf(kind, entryId);
-
     private async Task<KpiEntries> EntriesAsync(int projectId, CancellationToken cancellationToken) => new()
     {
-        Members = await db.AllianceMembers.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id).ToListAsync(cancellationToken),
-        Incomes = await db.OperatingIncomes.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id).ToListAsync(cancellationToken),
-        CooperationProjects = await db.CooperationProjects.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id).ToListAsync(cancellationToken),
-        TechTransfers = await db.TechTransfers.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id).ToListAsync(cancellationToken),
-        TechnicalServices = await db.TechnicalServices.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id).ToListAsync(cancellationToken),
-        PromotionActivities = await db.PromotionActivities.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id).ToListAsync(cancellationToken),
-        MemberServices = await db.MemberServices.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id).ToListAsync(cancellationToken),
-        DerivedResults = await db.DerivedResults.AsNoTracking().Where(e => e.ProjectId == projectId).OrderBy(e => e.Id).ToListAsync(cancellationToken),
+        Members = await ListAsync(MembersQuery(db, projectId), cancellationToken),
+        Incomes = await ListAsync(IncomesQuery(db, projectId), cancellationToken),
+        CooperationProjects = await ListAsync(CooperationQuery(db, projectId), cancellationToken),
+        TechTransfers = await ListAsync(TransfersQuery(db, projectId), cancellationToken),
+        TechnicalServices = await ListAsync(ServicesQuery(db, projectId), cancellationToken),
+        PromotionActivities = await ListAsync(PromotionQuery(db, projectId), cancellationToken),
+        MemberServices = await ListAsync(MemberServicesQuery(db, projectId), cancellationToken),
+        DerivedResults = await ListAsync(DerivedQuery(db, projectId), cancellationToken),
     };
+
+    private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            list.Add(row);
+        }
+        return list;
+    }
+
+    private static async Task<T?> FirstAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken) where T : class
+    {
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            return row;
+        }
+        return null;
+    }
+
+    /// <summary>The 管考資料 form's lock state of a period (the form may not exist yet).</summary>
+    private sealed record FormLock(FormState State, DateOnly? ExtendedUntil);
 }
 
 public static class SavedMessages
