@@ -84,3 +84,9 @@ public sealed class ProgressBrowserHost : BrowserHost
 {
     protected override DateTimeOffset? FixedNow => new DateTimeOffset(2021, 6, 1, 2, 0, 0, TimeSpan.Zero);
 }
+
+/// <summary>The portal on 2021/04/15 10:00 in Taiwan: the demo year's 預期成果綜整表 (2021/03/29–2021/04/30) is open.</summary>
+public sealed class ExpectedResultsBrowserHost : BrowserHost
+{
+    protected override DateTimeOffset? FixedNow => new DateTimeOffset(2021, 4, 15, 2, 0, 0, TimeSpan.Zero);
+}

@@ -12,14 +12,16 @@ namespace AllianceKpi.Web.Features.Evaluation;
 /// <summary>
 /// What the 管考資料 page of one project and report period stands on: the 工作進度 context (project, year, period, entries and
 /// the engine's report of the period), the engine's report through the period, the year's 預期成果 (null when never saved),
-/// the user's part in the workflow (null: none) and the form (a blank 草稿 when none was saved yet).
+/// the user's part in the workflow (null: none), the form (a blank 草稿 when none was saved yet) and the period's entries whose
+/// stored values fail their own form's checks today (<see cref="EntryChecksHandler"/>).
 /// </summary>
 public sealed record EvaluationContext(
     ProgressContext Progress,
     KpiReport Cumulative,
     Domain.Forms.ExpectedResults? Targets,
     Actor? Actor,
-    EvaluationForm Form)
+    EvaluationForm Form,
+    IReadOnlyList<InvalidEntry> InvalidEntries)
 {
     public int ProjectId => Progress.ProjectId;
     public int PeriodId => Progress.PeriodId;
@@ -28,10 +30,10 @@ public sealed record EvaluationContext(
     public FormRef Ref => new(FormKind.Evaluation, ProjectId, PeriodId);
     public bool IsNew => Form.Id == 0;
 
-    /// <summary>The checklist of the form as it stands (the web layer does not re-run the entries' form checks: none are passed as invalid).</summary>
+    /// <summary>The checklist of the form as it stands, the period's invalid entries blocking.</summary>
     public IReadOnlyList<ChecklistItem> Checklist() =>
         SubmissionChecklist.Check(ChecklistInputs.ForEvaluation(
-            new EvaluationChecklistSource(Form, PeriodReport, Cumulative, Progress.Entries, Targets, [])));
+            new EvaluationChecklistSource(Form, PeriodReport, Cumulative, Progress.Entries, Targets, InvalidEntries)));
 
     /// <summary>The snapshot 確定送出 stores: the form, both reports and the period's entries with their verdicts.</summary>
     public Snapshot Snapshot() =>
@@ -48,7 +50,8 @@ public sealed record EvaluationContext(
 /// Loads an <see cref="EvaluationContext"/>. The period must be a report period (第一次, 第二次, 期末) of the project's programme
 /// year — the same rule and the same engine run as the 工作進度 pages (<see cref="ProgressContextHandler"/>) — else null (404).
 /// </summary>
-public sealed class EvaluationContextHandler(ProgressContextHandler progress, AppDbContext db, FormWorkflowHandler workflow)
+public sealed class EvaluationContextHandler(ProgressContextHandler progress, AppDbContext db, FormWorkflowHandler workflow,
+    EntryChecksHandler entryChecks)
 {
     public async Task<EvaluationContext?> LoadAsync(ClaimsPrincipal user, int projectId, int periodId, bool tracked,
         CancellationToken cancellationToken)
@@ -66,6 +69,6 @@ public sealed class EvaluationContextHandler(ProgressContextHandler progress, Ap
         var form = await forms.Include(f => f.Items)
                        .FirstOrDefaultAsync(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId, cancellationToken)
                    ?? new EvaluationForm { ProjectId = projectId, ReportingPeriodId = periodId, State = FormState.Draft };
-        return new EvaluationContext(context, cumulative, targets, actor, form);
+        return new EvaluationContext(context, cumulative, targets, actor, form, entryChecks.InvalidEntries(context));
     }
 }

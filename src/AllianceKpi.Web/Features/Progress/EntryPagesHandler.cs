@@ -1,5 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using AllianceKpi.Domain.Kpi;
 using AllianceKpi.Domain.Progress;
+using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Data;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -92,6 +94,28 @@ public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySav
             return EntrySaveOutcome.Refused with { Conflicts = conflicts };
         }
         return EntrySaveOutcome.Refused;
+    }
+
+    /// <summary>
+    /// This period's entries whose stored values fail the form's own checks today — the same checks a save runs: the form's
+    /// annotations, then <see cref="IEntryForm{TEntry, TSelf}.Check"/> with the payer / partner choices of the current year
+    /// settings — each with its first problem. For the 送出前檢查 of the period's 管考資料 (imported or older rows, changed settings).
+    /// </summary>
+    public IEnumerable<InvalidEntry> InvalidEntries(ProgressContext context, Func<EntryKind, int, string> titleOf)
+    {
+        var members = MemberChoices(context);
+        foreach (var entry in EntriesOf(context.Entries).Where(e => e.ReportingPeriodId == context.PeriodId))
+        {
+            var form = TForm.From(entry);
+            var annotations = new List<ValidationResult>();
+            Validator.TryValidateObject(form, new ValidationContext(form), annotations, validateAllProperties: true);
+            var problem = annotations.Select(r => r.ErrorMessage).FirstOrDefault(m => !string.IsNullOrEmpty(m))
+                          ?? form.Check(members).Select(v => v.Message).FirstOrDefault();
+            if (problem is not null)
+            {
+                yield return new InvalidEntry(kind, entry.Id, titleOf(kind, entry.Id), [problem]);
+            }
+        }
     }
 
     /// <summary>Deletes an entry of this period and its file, unless the kind refuses.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using AllianceKpi.Domain.Forms;
 using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Seeding;
+using AllianceKpi.Web.Tests.Features.Evaluation;
 using AllianceKpi.Web.Tests.Features.Progress;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -111,6 +112,32 @@ public sealed class ReviewTests(ProgressClockFactory factory) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task ThePiOpensAnEarlierVersionAndTheDiffButAnotherProjectsAssistantMayNot()
+    {
+        await Personas.EnsureAsync(factory);
+        var projectId = await Evaluation.EvaluationTestData.ProjectAsync(factory);
+        var periodId = await ProgressTestData.PeriodIdAsync(factory);
+        await SubmitAsync(factory, projectId, periodId, "會員 2 家");
+        await SubmitAsync(factory, projectId, periodId, "會員 4 家，已補充說明", number: 2);
+        var versions = $"/projects/{projectId}/submissions/evaluation/{periodId}";
+        using var pi = await factory.SignedInAsync(DemoSeeder.PiEmail);
+
+        var latest = await pi.GetPageAsync(versions);
+        var diff = await pi.GetPageAsync($"{versions}?version=2&compare=1");
+        var earlier = await pi.GetPageAsync($"{versions}?version=1");
+
+        Assert.Equal("會員 4 家，已補充說明", latest.QuerySelector("[data-testid=snapshot] [data-field='item1.narrative']")!.TextContent);
+        Assert.Equal($"{versions}?version=2&compare=1", latest.QuerySelector("[data-testid=compare-1]")!.GetAttribute("href"));
+        var row = diff.QuerySelector("[data-testid=diff] tr[data-path='item1.narrative']")!;
+        Assert.Equal(("會員 2 家", "會員 4 家，已補充說明"), (row.QuerySelectorAll("td")[0].TextContent, row.QuerySelectorAll("td")[1].TextContent));
+        Assert.Equal("會員 2 家", earlier.QuerySelector("[data-testid=snapshot] [data-field='item1.narrative']")!.TextContent);
+        Assert.Null(earlier.QuerySelector("[data-testid=diff]"));
+        using var otherAssistant = await factory.SignedInAsync(Personas.OtherAssistantEmail);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherAssistant.GetAsync($"{versions}?version=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherAssistant.GetAsync($"{versions}?version=2&compare=1")).StatusCode);
+    }
+
+    [Fact]
     public async Task AcceptingLocksTheFormAndAPiCannotReachTheReviewPages()
     {
         var people = await Personas.EnsureAsync(factory);
@@ -127,6 +154,73 @@ public sealed class ReviewTests(ProgressClockFactory factory) : IClassFixture<Pr
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(FormState.Accepted, await factory.WithDbAsync(db => db.EvaluationForms.Where(f => f.ProjectId == people.DemoProjectId && f.ReportingPeriodId == periodId).Select(f => f.State).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task TheListShowsEachProjectsFiguresAgainstItsTargetsWithTheAchievementRate()
+    {
+        var projectId = await Evaluation.EvaluationTestData.ProjectAsync(factory);
+        var periodId = await ProgressTestData.PeriodIdAsync(factory);
+        await Evaluation.EvaluationTestData.ExpectedResultsAsync(factory, projectId, FormState.Submitted, t =>
+        {
+            t.CompanyMembers = 4;
+            t.MembershipFeeIncome = 100m;
+            t.TechnicalServiceIncome = 50m;
+        });
+        var number = await factory.WithDbAsync(async db =>
+        {
+            db.AllianceMembers.Add(Member(projectId, periodId, "列表甲公司"));
+            await db.SaveChangesAsync();
+            return await db.Projects.Where(p => p.Id == projectId).Select(p => p.Number).SingleAsync();
+        });
+        using var office = await factory.SignedInAsync(DemoSeeder.OfficeEmail);
+
+        var page = await office.GetPageAsync($"/office/review?periodId={periodId}");
+
+        var figures = page.QuerySelector($"tr[data-project='{number}']")!.TextContent;
+        Assert.Contains("廠商會員(家)：1／4（25.0%）", figures);
+        Assert.Contains("營運收入(仟元)：0／150（0.0%）", figures);
+        Assert.Contains("產學合作(仟元)：0／—（—）", figures);
+    }
+
+    [Fact]
+    public async Task ReopeningAnAcceptedFormNeedsAReasonUnlocksItForThePiRecordsWhoAndWhyAndMailsThePi()
+    {
+        var projectId = await Evaluation.EvaluationTestData.ProjectAsync(factory);
+        var periodId = await ProgressTestData.PeriodIdAsync(factory);
+        await Evaluation.EvaluationTestData.ExpectedResultsAsync(factory, projectId, FormState.Submitted);
+        await SubmitAsync(factory, projectId, periodId, "已確認的說明");
+        using var office = await factory.SignedInAsync(DemoSeeder.OfficeEmail);
+        using var pi = await factory.SignedInAsync(DemoSeeder.PiEmail);
+        var url = Review(projectId, periodId);
+        var formUrl = Evaluation.EvaluationTestData.Url(projectId, periodId);
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{url}/accept", new { }, url)).StatusCode);
+        var lockedSave = await Evaluation.EvaluationTestData.PostAsync(pi, formUrl, Evaluation.EvaluationTestData.Complete());
+        Assert.Equal(HttpStatusCode.OK, lockedSave.StatusCode);
+
+        var noReason = await office.PostFormAsync($"{url}/reopen", new { Reason = " " }, url);
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Equal(FormState.Accepted, await factory.WithDbAsync(db => db.EvaluationForms.Where(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId).Select(f => f.State).SingleAsync()));
+        var reopened = await office.PostFormAsync($"{url}/reopen", new { Reason = "合作金額需更正，重新開放修改。" }, url);
+
+        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        var form = await factory.WithDbAsync(db => db.EvaluationForms.AsNoTracking().SingleAsync(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId));
+        Assert.Equal(FormState.Returned, form.State);
+        Assert.Equal("合作金額需更正，重新開放修改。", form.ReturnReason);
+        var officeId = await Personas.UserIdAsync(factory, DemoSeeder.OfficeEmail);
+        var reopenEvent = await factory.WithDbAsync(db => db.WorkflowEvents.AsNoTracking()
+            .SingleAsync(e => e.ProjectId == projectId && e.ReportingPeriodId == periodId && e.Action == FormAction.Reopen));
+        Assert.Equal((FormState.Accepted, FormState.Returned, officeId, "合作金額需更正，重新開放修改。"),
+            (reopenEvent.FromState, reopenEvent.ToState, reopenEvent.UserId, reopenEvent.Reason));
+        var mail = await factory.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.To == DemoSeeder.PiEmail && m.Subject.Contains("重新開放")).ToListAsync());
+        Assert.Contains(mail, m => m.Body.Contains("合作金額需更正") && m.Link!.EndsWith(formUrl, StringComparison.Ordinal));
+        Assert.Contains("合作金額需更正，重新開放修改。", (await office.GetPageAsync(url)).QuerySelector("[data-testid=workflow-history]")!.TextContent);
+
+        var saved = await Evaluation.EvaluationTestData.PostAsync(pi, formUrl,
+            Evaluation.EvaluationTestData.Complete().Set(Evaluation.EvaluationTestData.Narrative(1), "重新開放後更正"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("重新開放後更正", (await Evaluation.EvaluationTestData.FormAsync(factory, projectId, periodId))!.ItemOf(1)!.Narrative);
+        Assert.Contains("合作金額需更正，重新開放修改。", (await pi.GetPageAsync("/")).QuerySelector("[data-testid=returned-forms]")!.TextContent);
     }
 }
 
