@@ -13,14 +13,9 @@ public sealed class MembersHandler(AppDbContext db, EntrySaveHandler saver)
 {
     protected override IReadOnlyList<AllianceMember> EntriesOf(KpiEntries entries) => entries.Members;
 
-    public override MembersPage Page(ProgressContext context)
-    {
-        var byId = context.Entries.Members.ToDictionary(m => m.Id);
-        var earlier = context.Report.EarlierValidMembers.Where(v => byId.ContainsKey(v.EntryId))
-            .Select(v => Row(context, byId[v.EntryId], v))
-            .ToList();
-        return new MembersPage(context, base.Page(context).Rows, earlier);
-    }
+    /// <summary>A stock: the earlier periods' members that are still valid members (the engine's 過去招募之有效會員).</summary>
+    protected override IReadOnlyList<EntryRow<AllianceMember>> EarlierRows(ProgressContext context) =>
+        ValidRows(context, context.Report.EarlierValidMembers);
 
     protected override MemberFormPage FormPage(ProgressContext context, MemberForm form, int? id, CurrentAttachment? current) =>
         new(context, Slug, form, id, current, DuplicateWarning(context, form, id));
