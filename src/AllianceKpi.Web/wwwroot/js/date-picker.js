@@ -35,6 +35,7 @@
         button.className = "btn btn-outline-secondary";
         button.textContent = text.getAttribute("data-date-picker");
         button.setAttribute("aria-label", button.textContent + " " + nameOf(text));
+        native.setAttribute("aria-label", button.getAttribute("aria-label"));
         group.appendChild(button);
         group.appendChild(native);
 
