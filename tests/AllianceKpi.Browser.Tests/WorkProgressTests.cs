@@ -142,6 +142,10 @@ public sealed class WorkProgressTests(ProgressBrowserHost host) : BrowserTest(ho
         await Assertions.Expect(form.CompanyFields).ToBeHiddenAsync();
         await Assertions.Expect(fees).ToBeHiddenAsync();
 
+        // 產學合作會員 need the company fields whatever their type.
+        await form.Basis.SelectOptionAsync("CooperationProject");
+        await Assertions.Expect(form.CompanyFields).ToBeVisibleAsync();
+
         await form.Basis.SelectOptionAsync(new SelectOptionValue { Label = "入會申請書" });
         await Assertions.Expect(fees).ToBeVisibleAsync();
 
@@ -153,5 +157,34 @@ public sealed class WorkProgressTests(ProgressBrowserHost host) : BrowserTest(ho
         await Assertions.Expect(form.Region).ToHaveValueAsync("East");
         await form.Region.SelectOptionAsync("Islands");
         await Assertions.Expect(form.Region).ToHaveValueAsync("Islands");
+    });
+
+    [Fact]
+    public Task ADatePickedWithTheButtonIsWrittenAsTypedAndAccepted() => ScenarioAsync(async () =>
+    {
+        var company = $"選日期{Guid.NewGuid().ToString("N")[..6]}有限公司";
+        var (page, progress) = await SignedInAtProjectAsync(DemoSeeder.AssistantEmail);
+        await progress.OpenTabAsync("招募聯盟會員");
+        await progress.AddAsync("新增會員");
+        var form = new MemberFormPage(page);
+        await form.FillCompanyAsync(Member(company));
+
+        // The button is labelled with its field and reached by keyboard; it opens the picker on the typed day.
+        var picker = ProgressPages.DatePicker(form.ContractEnd);
+        await Assertions.Expect(picker).ToHaveAttributeAsync("aria-label", "選日期 契約截止日");
+        await form.ContractEnd.FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(picker).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var native = ProgressPages.NativeDate(form.ContractEnd);
+        await Assertions.Expect(native).ToHaveValueAsync("2021-12-31");
+
+        // Picking a day writes it back as yyyy/MM/dd; the server reads it like a typed one.
+        await native.FillAsync("2021-10-31", new() { Force = true });
+        await Assertions.Expect(form.ContractEnd).ToHaveValueAsync("2021/10/31");
+        await form.SaveAsync();
+
+        await Assertions.Expect(progress.Flash).ToContainTextAsync("已儲存");
+        await Assertions.Expect(progress.Row("members", company)).ToContainTextAsync("2021/10/31");
     });
 }

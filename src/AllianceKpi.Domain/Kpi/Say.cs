@@ -37,27 +37,6 @@ internal static class Say
         }
     }
 
-    /// <summary>
-    /// A company name for comparison: no white space (including the ideographic space), full-width letters and digits
-    /// folded to half-width, upper case. 「ＡＢＣ 公司」 and 「abc公司」 give the same key.
-    /// </summary>
-    public static string NameKey(string? name)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return "";
-        }
-        Span<char> buffer = name.Length <= 128 ? stackalloc char[name.Length] : new char[name.Length];
-        var length = 0;
-        foreach (var c in name)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                continue;
-            }
-            var folded = c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
-            buffer[length++] = char.ToUpperInvariant(folded);
-        }
-        return length == 0 ? "" : new string(buffer[..length]);
-    }
+    /// <summary>A company name for comparison: see <see cref="CompanyIdentity.NameKey"/>.</summary>
+    public static string NameKey(string? name) => CompanyIdentity.NameKey(name);
 }

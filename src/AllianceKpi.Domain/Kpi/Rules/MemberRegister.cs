@@ -48,20 +48,5 @@ internal sealed class MemberRegister(KpiContext context)
         return null;
     }
 
-    private static string TaxIdKey(string? taxId)
-    {
-        var trimmed = taxId.AsSpan().Trim();
-        if (trimmed.Length != 8)
-        {
-            return "";
-        }
-        foreach (var c in trimmed)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return "";
-            }
-        }
-        return trimmed.Length == taxId!.Length ? taxId : trimmed.ToString();
-    }
+    private static string TaxIdKey(string? taxId) => CompanyIdentity.TaxIdKey(taxId);
 }

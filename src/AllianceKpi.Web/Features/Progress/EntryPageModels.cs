@@ -23,8 +23,9 @@ public interface IEntryForm<TEntry, TSelf> where TEntry : ProgressEntry
 public sealed record EntryRow<TEntry>(TEntry Entry, string PeriodLabel, string Counterparty, Verdict? Verdict)
     where TEntry : ProgressEntry;
 
-/// <summary>This period's entries of one kind with their verdicts.</summary>
-public record EntryListPage<TEntry>(ProgressContext Context, IReadOnlyList<EntryRow<TEntry>> Rows) where TEntry : ProgressEntry;
+/// <summary>This period's entries of one kind with their verdicts, and the earlier periods' entries that are still valid (read-only).</summary>
+public sealed record EntryListPage<TEntry>(ProgressContext Context, IReadOnlyList<EntryRow<TEntry>> Rows,
+    IReadOnlyList<EntryRow<TEntry>> Earlier) where TEntry : ProgressEntry;
 
 /// <summary>The add (EntryId null) or edit form of one kind, with the current file and the payer / partner choices.</summary>
 public record EntryFormPage<TForm>(ProgressContext Context, string Slug, TForm Form, int? EntryId, CurrentAttachment? Current,

@@ -44,11 +44,28 @@ public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySav
     /// <summary>Why the entry may not be deleted; null (it may) by default.</summary>
     protected virtual Task<string?> DeleteRefusalAsync(int id, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
-    /// <summary>This period's entries with their verdicts.</summary>
-    public virtual EntryListPage<TEntry> Page(ProgressContext context) => new(context, EntriesOf(context.Entries)
+    /// <summary>This period's entries with their verdicts, and below them the earlier periods' entries that are still valid.</summary>
+    public EntryListPage<TEntry> Page(ProgressContext context) => new(context, EntriesOf(context.Entries)
         .Where(e => e.ReportingPeriodId == context.PeriodId)
         .Select(e => Row(context, e, context.VerdictOf(kind, e.Id)))
-        .ToList());
+        .ToList(), EarlierRows(context));
+
+    /// <summary>
+    /// The entries of earlier periods of the year that still count, read-only: for a flow (income, projects, services, …) those
+    /// the engine counts in the 累計 view through this period, with that verdict. Members, a stock, override it.
+    /// </summary>
+    protected virtual IReadOnlyList<EntryRow<TEntry>> EarlierRows(ProgressContext context)
+    {
+        var cumulative = KpiEngine.Evaluate(KpiInput.CumulativeThrough(context.Year, context.Year.Periods, context.Period, context.Entries));
+        return ValidRows(context, cumulative.Of(kind).Where(v => v.Counted));
+    }
+
+    /// <summary>The rows of the given verdicts' entries that are not of this period, in the verdicts' order.</summary>
+    protected IReadOnlyList<EntryRow<TEntry>> ValidRows(ProgressContext context, IEnumerable<Verdict> verdicts)
+    {
+        var byId = EntriesOf(context.Entries).Where(e => e.ReportingPeriodId != context.PeriodId).ToDictionary(e => e.Id);
+        return verdicts.Where(v => byId.ContainsKey(v.EntryId)).Select(v => Row(context, byId[v.EntryId], v)).ToList();
+    }
 
     public EntryFormPage<TForm> NewForm(ProgressContext context) => FormPage(context, new TForm(), null, null);
 

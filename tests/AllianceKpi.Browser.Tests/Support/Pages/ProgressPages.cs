@@ -35,6 +35,12 @@ public sealed partial class ProgressPages(IPage page)
 
     public static ILocator Verdict(ILocator row) => row.GetByTestId("verdict");
 
+    /// <summary>The 選日期 button beside a date text field (date-picker.js puts both in one input group).</summary>
+    public static ILocator DatePicker(ILocator field) => field.Locator("xpath=..").GetByRole(AriaRole.Button);
+
+    /// <summary>The browser's own date input the 選日期 button opens (visually hidden).</summary>
+    public static ILocator NativeDate(ILocator field) => field.Locator("xpath=..").Locator("[data-date-native]");
+
     public Task EditAsync(ILocator row) => row.GetByRole(AriaRole.Link, new() { Name = "修改", Exact = true }).ClickAsync();
 
     /// <summary>Presses 刪除 and accepts the browser's confirmation.</summary>

@@ -73,6 +73,27 @@ public sealed class CooperationPageTests(ProgressClockFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task AProjectWithATypedNonMemberIsSavedButNotCountedAndSaysWhy()
+    {
+        var (url, client, _, _) = await StartAsync();
+        using var _ = client;
+
+        var (response, list) = await SendAsync(client, url, "/new", Cooperation("非會員合作案", partner: "辛精密有限公司"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        const string reason = "「辛精密有限公司」非聯盟會員：產學合作計畫對象限為廠商會員，不列入衍生產學合作計畫";
+        Assert.Equal($"已儲存：不列計——{reason}", list.QuerySelector("[data-testid=flash]")!.TextContent);
+        var saved = (await SavedAsync("非會員合作案"))!;
+        Assert.Null(saved.MemberId);
+        var row = list.QuerySelector($"[data-testid=cooperation-{saved.Id}]")!;
+        Assert.Contains("辛精密有限公司（非會員）", row.TextContent);
+        var badge = row.QuerySelector("[data-testid=verdict] .badge")!;
+        Assert.Equal("不列計", badge.TextContent);
+        Assert.Equal(reason, badge.GetAttribute("title"));
+        Assert.Contains(reason, row.QuerySelector("[data-testid=verdict]")!.TextContent);
+    }
+
+    [Fact]
     public async Task AStartBeforeTheWindowIsNotCountedAndEditingItIntoTheWindowIs()
     {
         var (url, client, people, periodId) = await StartAsync(DemoSeeder.PiEmail);

@@ -48,4 +48,34 @@ public sealed class EntryConflictTests(ProgressClockFactory factory) : IClassFix
         var after = await factory.WithDbAsync(db => db.AllianceMembers.AsNoTracking().SingleAsync(m => m.Id == id));
         Assert.Equal(("陳新任", new DateOnly(2021, 9, 30)), (after.Representative, after.ContractEnd));
     }
+
+    [Fact]
+    public async Task AStaleEditWithANewFileKeepsTheOldFileAndLeavesNoNewFileOrRow()
+    {
+        var people = await Personas.EnsureAsync(factory);
+        var periodId = await ProgressTestData.PeriodIdAsync(factory);
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        using var pi = await factory.SignedInAsync(DemoSeeder.PiEmail);
+        await AddAsync(assistant, people.DemoProjectId, periodId, Company("換檔衝突公司"), ("舊合約.pdf", ProgressTestData.Pdf()));
+        var before = await factory.WithDbAsync(db => db.AllianceMembers.AsNoTracking().SingleAsync(m => m.CompanyName == "換檔衝突公司"));
+        var url = $"{Base(people.DemoProjectId, periodId)}/members/{before.Id}/edit";
+        var seenByBoth = ValueOf(await assistant.GetPageAsync(url), "Version");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(pi, url, Company("換檔衝突公司").With("Phone", "06-1111111").With("Version", seenByBoth), url)).StatusCode);
+        var rowsBefore = await factory.WithDbAsync(db => db.Attachments.CountAsync());
+        var filesBefore = ProgressTestData.StoredFiles(factory);
+
+        var stale = await PostAsync(assistant, url, Company("換檔衝突公司").With("Version", seenByBoth), url, ("新合約.pdf", ProgressTestData.Pdf(5000)));
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var page = PortalClient.Parse(await stale.Content.ReadAsStringAsync());
+        Assert.Equal("請重新選擇檔案", ErrorFor(page, "Attachment"));
+        var after = await factory.WithDbAsync(db => db.AllianceMembers.AsNoTracking().SingleAsync(m => m.Id == before.Id));
+        Assert.Equal(before.AttachmentId, after.AttachmentId);
+        Assert.Equal(rowsBefore, await factory.WithDbAsync(db => db.Attachments.CountAsync()));
+        Assert.False(await factory.WithDbAsync(db => db.Attachments.AnyAsync(a => a.OriginalName == "新合約.pdf")));
+        Assert.Equal(filesBefore, ProgressTestData.StoredFiles(factory));
+        var old = await factory.WithDbAsync(db => db.Attachments.AsNoTracking().SingleAsync(a => a.Id == before.AttachmentId));
+        Assert.Equal("舊合約.pdf", old.OriginalName);
+        Assert.Equal(HttpStatusCode.OK, (await assistant.GetAsync($"/projects/{people.DemoProjectId}/attachments/{old.Id}")).StatusCode);
+    }
 }

@@ -110,6 +110,27 @@ public sealed class MemberFormTests(ProgressClockFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task ACooperationMemberOfAnotherTypeIsShownAndNeedsTheCompanyDetails()
+    {
+        var noDetails = Company("產學合作法人甲").With("Type", "ResearchInstitute").With("Basis", "CooperationProject")
+            .With("CapitalBand", "").With("EmployeeBand", "").With("InIndustrialPark", "");
+        var (page, refused) = await PostNewAsync(noDetails);
+        var (_, saved) = await PostNewAsync(Company("產學合作法人乙").With("Type", "ResearchInstitute").With("Basis", "CooperationProject"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var fields = page.QuerySelector("[data-testid=company-fields]")!;
+        Assert.False(fields.HasAttribute("hidden"));
+        Assert.NotNull(fields.QuerySelector("select[name='Form.CapitalBand']"));
+        Assert.Equal("「廠商、產學合作」會員請選擇企業規模", ErrorFor(page, "CapitalBand"));
+        Assert.Equal("「廠商、產學合作」會員請選擇企業員工數", ErrorFor(page, "EmployeeBand"));
+        Assert.Contains("工業暨產業園區", ErrorFor(page, "InIndustrialPark"));
+        Assert.False(await SavedAsync("產學合作法人甲"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var member = await factory.WithDbAsync(db => db.AllianceMembers.AsNoTracking().SingleAsync(m => m.CompanyName == "產學合作法人乙"));
+        Assert.Equal(("501~1,000萬元", false), (member.CapitalBand, member.InIndustrialPark));
+    }
+
+    [Fact]
     public async Task TheRegionIsTakenFromTheCityWhenLeftEmptyAndKeptWhenChosen()
     {
         await PostNewAsync(Company("高雄公司").With("City", "高雄市"));

@@ -152,6 +152,24 @@ public sealed class MemberPageTests(ProgressClockFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task AnotherMemberWhoseNameDiffersOnlyInSpacesWidthOrCaseGetsTheWarningAsTheEngineJudgesIt()
+    {
+        var (people, periodId, client) = await StartAsync();
+        using var _ = client;
+        await AddAsync(client, people.DemoProjectId, periodId, Company("台灣 積體電路ａｂ２號"));
+        await AddAsync(client, people.DemoProjectId, periodId, Company("同名異統編公司").With("TaxId", "22099131"));
+
+        var sameName = await AddAsync(client, people.DemoProjectId, periodId, Company("台灣積體電路AB2號"));
+        var otherName = await AddAsync(client, people.DemoProjectId, periodId, Company("台灣積體電路AB3號"));
+        var otherTaxId = await AddAsync(client, people.DemoProjectId, periodId, Company("同名異統編公司").With("TaxId", "10458574"));
+
+        Assert.Contains("此統一編號／公司名稱已是本聯盟會員（2021第一次(3)）", sameName);
+        Assert.Contains("重複（名稱相同）", sameName);
+        Assert.DoesNotContain("已是本聯盟會員", otherName);
+        Assert.DoesNotContain("已是本聯盟會員", otherTaxId);
+    }
+
+    [Fact]
     public async Task EarlierPeriodsValidMembersAreListedReadOnlyAndCannotBeEditedThroughALaterPeriod()
     {
         var (people, firstId, client) = await StartAsync(DemoSeeder.OfficeEmail);

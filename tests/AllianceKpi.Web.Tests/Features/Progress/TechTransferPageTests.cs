@@ -66,6 +66,26 @@ public sealed class TechTransferPageTests(ProgressClockFactory factory) : IClass
     }
 
     [Fact]
+    public async Task ATransferToATypedNonMemberCompanyIsCountedWithTheEnginesNote()
+    {
+        var (url, client, _, _) = await StartAsync();
+        using var _ = client;
+
+        var (response, list) = await SendAsync(client, url, "/new", Transfer("非會員技轉", licensee: "庚光電股份有限公司"));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("已儲存：列計", list.QuerySelector("[data-testid=flash]")!.TextContent);
+        var saved = (await SavedAsync("非會員技轉"))!;
+        Assert.Null(saved.MemberId);
+        var row = list.QuerySelector($"[data-testid=tech-transfer-{saved.Id}]")!;
+        Assert.Contains("庚光電股份有限公司（非會員）", row.TextContent);
+        var note = "技轉對象「庚光電股份有限公司」非聯盟會員：技轉對象為廠商即可列計";
+        Assert.Equal("列計", row.QuerySelector("[data-testid=verdict] .badge")!.TextContent);
+        Assert.Equal(note, row.QuerySelector("[data-testid=verdict] .badge")!.GetAttribute("title"));
+        Assert.Contains(note, row.QuerySelector("[data-testid=verdict]")!.TextContent);
+    }
+
+    [Fact]
     public async Task BadInputComesBackAsTypedAndNothingIsSaved()
     {
         var (url, client, _, _) = await StartAsync();

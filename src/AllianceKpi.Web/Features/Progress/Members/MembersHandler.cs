@@ -13,14 +13,9 @@ public sealed class MembersHandler(AppDbContext db, EntrySaveHandler saver)
 {
     protected override IReadOnlyList<AllianceMember> EntriesOf(KpiEntries entries) => entries.Members;
 
-    public override MembersPage Page(ProgressContext context)
-    {
-        var byId = context.Entries.Members.ToDictionary(m => m.Id);
-        var earlier = context.Report.EarlierValidMembers.Where(v => byId.ContainsKey(v.EntryId))
-            .Select(v => Row(context, byId[v.EntryId], v))
-            .ToList();
-        return new MembersPage(context, base.Page(context).Rows, earlier);
-    }
+    /// <summary>A stock: the earlier periods' members that are still valid members (the engine's 過去招募之有效會員).</summary>
+    protected override IReadOnlyList<EntryRow<AllianceMember>> EarlierRows(ProgressContext context) =>
+        ValidRows(context, context.Report.EarlierValidMembers);
 
     protected override MemberFormPage FormPage(ProgressContext context, MemberForm form, int? id, CurrentAttachment? current) =>
         new(context, Slug, form, id, current, DuplicateWarning(context, form, id));
@@ -35,14 +30,14 @@ public sealed class MembersHandler(AppDbContext db, EntrySaveHandler saver)
         return kinds.Count > 0 ? AllianceMemberReferences.RefusalMessage(kinds) : null;
     }
 
-    /// <summary>「此統一編號／公司名稱已是本聯盟會員（2021第一次(3)）」 when another member of the project has the same 統一編號 or name.</summary>
+    /// <summary>
+    /// 「此統一編號／公司名稱已是本聯盟會員（2021第一次(3)）」 when another member of the project is the same company as the engine
+    /// judges it (<see cref="CompanyIdentity"/>: the same 統一編號, or the same name ignoring spaces, width and case when either has none).
+    /// </summary>
     public static string? DuplicateWarning(ProgressContext context, MemberForm form, int? exceptId)
     {
-        var name = form.CompanyName?.Trim();
-        var taxId = form.TaxId?.Trim();
         var same = context.Entries.Members.FirstOrDefault(m => m.Id != exceptId
-            && ((!string.IsNullOrEmpty(taxId) && m.TaxId == taxId)
-                || (!string.IsNullOrEmpty(name) && string.Equals(m.CompanyName, name, StringComparison.OrdinalIgnoreCase))));
+            && CompanyIdentity.Same(form.TaxId, form.CompanyName, m.TaxId, m.CompanyName));
         return same is null ? null : $"此統一編號／公司名稱已是本聯盟會員（{context.PeriodLabel(same.ReportingPeriodId)}）";
     }
 }
