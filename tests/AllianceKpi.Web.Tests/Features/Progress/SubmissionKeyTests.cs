@@ -167,4 +167,29 @@ public sealed class SubmissionKeyTests(ProgressClockFactory factory) : IClassFix
         Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (mine.StatusCode, theirs.StatusCode));
         Assert.Equal(2, await CountAsync("他人金鑰精密公司"));
     }
+
+    [Fact]
+    public async Task TheSaveThatMeetsAKeyAlreadyRecordedKeepsNothingAndAnswersWithTheFirstEntry()
+    {
+        // What the loser of a race sees: its look-up found nothing, then the key's primary key stops its save.
+        var people = await Personas.EnsureAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        var userId = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == DemoSeeder.AssistantEmail).Select(u => u.Id).SingleAsync());
+        var claim = new SubmissionClaim(Guid.NewGuid(), userId, "progress/members", people.DemoProjectId);
+
+        async Task<(int? Earlier, int Id)> SaveAsync() => await factory.WithDbAsync(async db =>
+        {
+            var member = Member(people.DemoProjectId, periodId, "搶先儲存精密公司");
+            db.AllianceMembers.Add(member);
+            var once = new OneTimeSubmissions(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<OneTimeSubmissions>.Instance);
+            return (await once.SaveOnceAsync(claim, () => member.Id, CancellationToken.None), member.Id);
+        });
+        var first = await SaveAsync();
+        var second = await SaveAsync();
+
+        Assert.Null(first.Earlier);
+        Assert.Equal(first.Id, second.Earlier);
+        var ids = await factory.WithDbAsync(db => db.AllianceMembers.Where(m => m.CompanyName == "搶先儲存精密公司").Select(m => m.Id).ToListAsync());
+        Assert.Equal([first.Id], ids);
+    }
 }
