@@ -7,7 +7,7 @@ namespace AllianceKpi.Browser.Tests;
 
 /// <summary>
 /// Never lose typed work: the page warns before the sign-in runs out and extends it on request; text typed when it has run
-/// out stays in the browser and is back in the form after signing in again.
+/// out stays in the browser and is back in the form after signing in again; the same form sent twice adds one entry.
 /// </summary>
 public sealed class SessionAndDraftTests(ProgressBrowserHost host) : BrowserTest(host), IClassFixture<ProgressBrowserHost>
 {
@@ -121,5 +121,25 @@ public sealed class SessionAndDraftTests(ProgressBrowserHost host) : BrowserTest
         await Assertions.Expect(form.ContractEnd).ToHaveValueAsync("2022/06/30");
         await notice.GetByRole(AriaRole.Button, new() { Name = "還原暫存內容" }).ClickAsync();
         await Assertions.Expect(form.Representative).ToHaveValueAsync("林未存");
+    });
+
+    [Fact]
+    public Task TheSameNewMemberFormSentTwiceAtOnceAddsOneMember() => ScenarioAsync(async () =>
+    {
+        var company = $"連點兩次{Guid.NewGuid().ToString("N")[..6]}股份有限公司";
+        var (page, progress, _) = await NewMemberTypedAsync(company, "連小明");
+
+        // What a double click or a resend does: the form's own fields, its one-time key among them, posted twice before any answer.
+        var answers = await page.EvaluateAsync<string[]>("""
+            async () => {
+                const form = document.querySelector("form[data-member-form]");
+                const send = () => fetch(form.action, { method: "POST", body: new FormData(form), redirect: "manual" }).then(r => r.type);
+                return Promise.all([send(), send()]);
+            }
+            """);
+
+        Assert.Equal(["opaqueredirect", "opaqueredirect"], answers);
+        await page.GotoAsync(page.Url[..^"/new".Length]);
+        await Assertions.Expect(progress.Row("members", company)).ToHaveCountAsync(1);
     });
 }

@@ -11,6 +11,7 @@ using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.DataProtection;
 using AllianceKpi.Infrastructure.Identity;
+using AllianceKpi.Infrastructure.Submissions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,6 +51,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditSource? 
     public DbSet<SummaryPdf> SummaryPdfs => Set<SummaryPdf>();
     public DbSet<SummaryZipJob> SummaryZipJobs => Set<SummaryZipJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SubmissionKey> SubmissionKeys => Set<SubmissionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using AllianceKpi.Infrastructure.Seeding;
+using AllianceKpi.Infrastructure.Submissions;
 using AllianceKpi.Web.Tests.Features.Progress;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ namespace AllianceKpi.Web.Tests.Hardening;
 /// <summary>
 /// Bad requests rather than bad fields, on every entry kind and every plain form: a missing or foreign anti-forgery token (400),
 /// another project's id in the address (403/404), malformed and oversized multipart bodies, refused files, and the same POST
-/// twice. Never a 5xx, never a row written or changed.
+/// twice (an edit meets the version check; a new entry's one-time key makes the second POST answer as the first did, decision
+/// 0024). Never a 5xx, never a row written or changed.
 /// </summary>
 public sealed class RequestBadInputTests(ProgressClockFactory factory) : IClassFixture<ProgressClockFactory>
 {
@@ -22,6 +24,7 @@ public sealed class RequestBadInputTests(ProgressClockFactory factory) : IClassF
     [
         "no anti-forgery token", "token of another session", "another project's address", "malformed multipart body",
         "multipart body without boundary", "oversized multipart body", "file over 10 MB", "executable named .pdf", "same edit posted twice",
+        "same new entry posted twice",
     ];
 
     private static readonly string[] PlainCases = ["no anti-forgery token", "token of another session"];
@@ -138,6 +141,20 @@ public sealed class RequestBadInputTests(ProgressClockFactory factory) : IClassF
                 response = await MemberTestData.PostAsync(client, editUrl, again, editUrl);
                 Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
                 NoServerError(response, what);
+                break;
+            case "same new entry posted twice":
+                var field = kind.Texts[0].Name;
+                var content = $"重複新增{kind.Slug}";
+                fields["Form." + field] = content;
+                var form = await client.GetPageAsync(listUrl + "/new");
+                fields[OneTimeSubmissions.Field] = form.QuerySelector($"input[name='{OneTimeSubmissions.Field}']")?.GetAttribute("value") ?? "";
+                var once = await MemberTestData.PostAsync(client, listUrl + "/new", fields, listUrl);
+                Assert.Equal(HttpStatusCode.Redirect, once.StatusCode);
+                before = await SnapshotAsync(kind);
+                response = await MemberTestData.PostAsync(client, listUrl + "/new", fields, listUrl);
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{what}: expected the list again (302), got {(int)response.StatusCode}");
+                Assert.Equal(once.Headers.Location, response.Headers.Location);
+                Assert.Single(await factory.WithDbAsync(db => Task.FromResult(ProgressBadInputTests.IdsWith(db, kind.Entity, field, content))));
                 break;
             default:
                 throw new InvalidOperationException(what);

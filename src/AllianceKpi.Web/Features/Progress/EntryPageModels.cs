@@ -35,4 +35,7 @@ public record EntryFormPage<TForm>(ProgressContext Context, string Slug, TForm F
 
     /// <summary>The fields someone else saved differently while this user edited (empty unless a save met a newer version).</summary>
     public IReadOnlyList<Workflow.ConflictField> Conflicts { get; init; } = [];
+
+    /// <summary>The new entry form's one-time key (decision 0024); null on an edit form.</summary>
+    public Guid? SubmissionKey { get; init; }
 }

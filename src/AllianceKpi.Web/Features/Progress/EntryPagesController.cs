@@ -1,4 +1,5 @@
 using AllianceKpi.Domain.Kpi;
+using AllianceKpi.Infrastructure.Submissions;
 using AllianceKpi.Web.Infrastructure.Authorization;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Authorization;
@@ -22,11 +23,13 @@ public interface IEntryPages<TForm> where TForm : class
     /// <summary>The edit form of an entry of the context's project and period; null otherwise (404).</summary>
     Task<object?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken);
 
+    /// <summary>The form again after a refused save; a new entry's form keeps <paramref name="submissionKey"/>.</summary>
     Task<object> RedisplayAsync(ProgressContext context, TForm form, int? id, IReadOnlyList<Workflow.ConflictField> conflicts,
-        CancellationToken cancellationToken);
+        Guid? submissionKey, CancellationToken cancellationToken);
 
-    Task<EntrySaveOutcome> SaveAsync(ProgressContext context, int? id, TForm form, string userId, ModelStateDictionary modelState,
-        CancellationToken cancellationToken);
+    /// <summary>Saves; a new entry posted again with the same one-time key answers with the entry already created.</summary>
+    Task<EntrySaveOutcome> SaveAsync(ProgressContext context, int? id, TForm form, Guid? submissionKey, string userId,
+        ModelStateDictionary modelState, CancellationToken cancellationToken);
 
     Task<DeleteOutcome> DeleteAsync(ProgressContext context, int id, CancellationToken cancellationToken);
 }
@@ -70,7 +73,8 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
     [Authorize(Policy = Policies.ProjectMember)]
     [HttpPost("new")]
     public Task<IActionResult> New(int projectId, int periodId, [Bind(Prefix = EntrySaveHandler.Prefix)] TForm form,
-        CancellationToken cancellationToken) => SaveAsync(projectId, periodId, null, form, cancellationToken);
+        [FromForm(Name = OneTimeSubmissions.Field)] string? submissionKey, CancellationToken cancellationToken) =>
+        SaveAsync(projectId, periodId, null, form, OneTimeSubmissions.Parse(submissionKey), cancellationToken);
 
     [Authorize(Policy = Policies.ProjectMember)]
     [HttpGet("{id:int}/edit")]
@@ -84,7 +88,7 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
     [Authorize(Policy = Policies.ProjectMember)]
     [HttpPost("{id:int}/edit")]
     public Task<IActionResult> Edit(int projectId, int periodId, int id, [Bind(Prefix = EntrySaveHandler.Prefix)] TForm form,
-        CancellationToken cancellationToken) => SaveAsync(projectId, periodId, id, form, cancellationToken);
+        CancellationToken cancellationToken) => SaveAsync(projectId, periodId, id, form, null, cancellationToken);
 
     [Authorize(Policy = Policies.ProjectMember)]
     [HttpPost("{id:int}/delete")]
@@ -111,21 +115,22 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
         return Redirect($"{context.BaseUrl}/{pages.Slug}");
     }
 
-    private async Task<IActionResult> SaveAsync(int projectId, int periodId, int? id, TForm form, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveAsync(int projectId, int periodId, int? id, TForm form, Guid? submissionKey,
+        CancellationToken cancellationToken)
     {
         var context = await contexts.LoadAsync(User, projectId, periodId, cancellationToken);
         if (context is null || !context.Editable)
         {
             return context is null ? NotFound() : Closed(context);
         }
-        var outcome = await pages.SaveAsync(context, id, form, User.UserId()!, ModelState, cancellationToken);
+        var outcome = await pages.SaveAsync(context, id, form, submissionKey, User.UserId()!, ModelState, cancellationToken);
         if (!outcome.Found)
         {
             return NotFound();
         }
         if (outcome.SavedId is not { } savedId)
         {
-            return View("Form", await pages.RedisplayAsync(context, form, id, outcome.Conflicts, cancellationToken));
+            return View("Form", await pages.RedisplayAsync(context, form, id, outcome.Conflicts, submissionKey, cancellationToken));
         }
         TempData[SavedEntryKey] = savedId;
         if (outcome.Warning is not null)

@@ -3,6 +3,7 @@ using AllianceKpi.Domain.Kpi;
 using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Data;
+using AllianceKpi.Infrastructure.Submissions;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,9 @@ public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySav
     public string Slug => slug;
 
     protected AppDbContext Db { get; } = db;
+
+    /// <summary>What a one-time key of this kind's new form is recorded as.</summary>
+    public string SubmissionKind => $"progress/{slug}";
 
     /// <summary>The project's entries of this kind, all periods.</summary>
     protected abstract IReadOnlyList<TEntry> EntriesOf(KpiEntries entries);
@@ -67,26 +71,38 @@ public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySav
         return verdicts.Where(v => byId.ContainsKey(v.EntryId)).Select(v => Row(context, byId[v.EntryId], v)).ToList();
     }
 
-    public EntryFormPage<TForm> NewForm(ProgressContext context) => FormPage(context, new TForm(), null, null);
+    /// <summary>An empty form with a new one-time key (decision 0024).</summary>
+    public EntryFormPage<TForm> NewForm(ProgressContext context) =>
+        FormPage(context, new TForm(), null, null) with { SubmissionKey = Guid.NewGuid() };
 
     /// <summary>The edit form of an entry of this project AND this period (an earlier period's entry is read-only here); null otherwise.</summary>
     public async Task<EntryFormPage<TForm>?> EditFormAsync(ProgressContext context, int id, CancellationToken cancellationToken)
     {
         var entry = EntriesOf(context.Entries).FirstOrDefault(e => e.Id == id && e.ReportingPeriodId == context.PeriodId);
-        return entry is null ? null : await RedisplayAsync(context, TForm.From(entry), id, [], cancellationToken);
+        return entry is null ? null : await RedisplayAsync(context, TForm.From(entry), id, [], null, cancellationToken);
     }
 
-    /// <summary>The page again after a refused save, with the drop-downs refilled and the current file.</summary>
+    /// <summary>
+    /// The page again after a refused save, with the drop-downs refilled and the current file. A new entry's form keeps the key it
+    /// was posted with, so the corrected POST is still saved once (a form posted without one gets one now).
+    /// </summary>
     public async Task<EntryFormPage<TForm>> RedisplayAsync(ProgressContext context, TForm form, int? id,
-        IReadOnlyList<Workflow.ConflictField> conflicts, CancellationToken cancellationToken)
+        IReadOnlyList<Workflow.ConflictField> conflicts, Guid? submissionKey, CancellationToken cancellationToken)
     {
         var attachmentId = EntriesOf(context.Entries).FirstOrDefault(e => e.Id == id)?.AttachmentId;
         var current = await saver.CurrentAttachmentAsync(context.ProjectId, attachmentId, cancellationToken);
-        return FormPage(context, form, id, current) with { Conflicts = conflicts };
+        return FormPage(context, form, id, current) with
+        {
+            Conflicts = conflicts,
+            SubmissionKey = id is null ? submissionKey ?? Guid.NewGuid() : null,
+        };
     }
 
-    /// <summary>Saves a new (id null) or existing entry of this period: the form's checks into ModelState, then the save with the file.</summary>
-    public async Task<EntrySaveOutcome> SaveAsync(ProgressContext context, int? id, TForm form, string userId,
+    /// <summary>
+    /// Saves a new (id null) or existing entry of this period: the form's checks into ModelState, then the save with the file.
+    /// A new entry's one-time key makes a repeated POST answer with the entry the first one created.
+    /// </summary>
+    public async Task<EntrySaveOutcome> SaveAsync(ProgressContext context, int? id, TForm form, Guid? submissionKey, string userId,
         ModelStateDictionary modelState, CancellationToken cancellationToken)
     {
         var entry = id is null ? new TEntry() : await TrackedAsync(context, id.Value, cancellationToken);
@@ -95,7 +111,8 @@ public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySav
             return EntrySaveOutcome.NotFound;
         }
         modelState.AddViolations(form.Check(MemberChoices(context)), EntrySaveHandler.Prefix);
-        var save = new EntrySave<TEntry>(context, entry, id is null, form.Version, form.Attachment, form.ApplyTo);
+        var claim = id is null && submissionKey is { } key ? new SubmissionClaim(key, userId, SubmissionKind, context.ProjectId) : null;
+        var save = new EntrySave<TEntry>(context, entry, id is null, form.Version, form.Attachment, form.ApplyTo, claim);
         var staleForm = id is not null && entry.Version != form.Version;
         var conflicts = staleForm ? EntryConflicts.Between(form, TForm.From(entry)) : [];
         var savedId = await saver.SaveAsync(save, userId, modelState, cancellationToken);
@@ -163,8 +180,8 @@ public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySav
         await EditFormAsync(context, id, cancellationToken);
 
     async Task<object> IEntryPages<TForm>.RedisplayAsync(ProgressContext context, TForm form, int? id,
-        IReadOnlyList<Workflow.ConflictField> conflicts, CancellationToken cancellationToken) =>
-        await RedisplayAsync(context, form, id, conflicts, cancellationToken);
+        IReadOnlyList<Workflow.ConflictField> conflicts, Guid? submissionKey, CancellationToken cancellationToken) =>
+        await RedisplayAsync(context, form, id, conflicts, submissionKey, cancellationToken);
 
     private Task<TEntry?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
         Db.Set<TEntry>().FirstOrDefaultAsync(

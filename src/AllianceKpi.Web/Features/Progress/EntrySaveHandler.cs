@@ -1,6 +1,7 @@
 using AllianceKpi.Domain.Progress;
 using AllianceKpi.Infrastructure.Data;
 using AllianceKpi.Infrastructure.Files;
+using AllianceKpi.Infrastructure.Submissions;
 using AllianceKpi.Web.Features.Office;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -8,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AllianceKpi.Web.Features.Progress;
 
-/// <summary>One save of a 工作進度 entry with its optional file.</summary>
-public sealed record EntrySave<T>(ProgressContext Context, T Entry, bool IsNew, Guid Version, IFormFile? File, Action<T> Apply)
+/// <summary>One save of a 工作進度 entry with its optional file; a new entry's form may carry a one-time key (decision 0024).</summary>
+public sealed record EntrySave<T>(ProgressContext Context, T Entry, bool IsNew, Guid Version, IFormFile? File, Action<T> Apply,
+    SubmissionClaim? Claim = null)
     where T : ProgressEntry;
 
 /// <summary>The file an entry holds now.</summary>
@@ -36,18 +38,30 @@ public sealed record DeleteOutcome(bool Found, string? Refusal)
 /// Saves a 工作進度 entry and its file the way decision 0008 says: shape and business errors first (nothing stored), then the
 /// file (refused → nothing kept), one save (failed → file discarded), and the replaced file removed only after the save.
 /// Errors go into ModelState under the form prefix; a chosen file cannot be kept across a redisplay, so the user is told.
+/// A new entry whose form's key was used already is not saved again: the save answers with the entry the first POST created.
 /// </summary>
-public sealed class EntrySaveHandler(AppDbContext db, AttachmentService attachments, TimeProvider clock)
+public sealed class EntrySaveHandler(AppDbContext db, AttachmentService attachments, OneTimeSubmissions submissions, TimeProvider clock)
 {
     public const string Prefix = "Form";
     public const string AttachmentKey = Prefix + "." + UploadCheck.Field;
     public const string ChooseAgainMessage = "請重新選擇檔案";
 
-    /// <summary>The saved entry's id, or null when the form must be shown again.</summary>
+    /// <summary>The saved entry's id (the earlier one for a repeated POST), or null when the form must be shown again.</summary>
     public async Task<int?> SaveAsync<T>(EntrySave<T> save, string userId, ModelStateDictionary modelState, CancellationToken cancellationToken)
         where T : ProgressEntry
     {
         var entry = save.Entry;
+        var claim = save.IsNew ? save.Claim : null;
+        if (claim is not null)
+        {
+            var state = await submissions.StateAsync(claim, cancellationToken);
+            if (state.EarlierId is { } earlier)
+            {
+                return earlier;
+            }
+            // Someone else's key (a forged form): saved as a form without a key would be.
+            claim = state.Foreign ? null : claim;
+        }
         if (!modelState.IsValid || (!save.IsNew && !db.ExpectVersion(entry, save.Version)))
         {
             return Refuse(save, modelState, modelState.IsValid ? SaveResults.ConflictMessage : null);
@@ -75,7 +89,19 @@ public sealed class EntrySaveHandler(AppDbContext db, AttachmentService attachme
             stored = upload.Attachment!;
             replaced = attachments.Link(entry, stored);
         }
-        if (!await db.TrySaveAsync(cancellationToken))
+        if (claim is not null)
+        {
+            if (await submissions.SaveOnceAsync(claim, () => entry.Id, cancellationToken) is { } earlier)
+            {
+                // A racing POST with the same key saved first: this one's file goes, its answer is the earlier entry.
+                if (stored is not null)
+                {
+                    await attachments.DiscardAsync(stored, cancellationToken);
+                }
+                return earlier;
+            }
+        }
+        else if (!await db.TrySaveAsync(cancellationToken))
         {
             if (stored is not null)
             {

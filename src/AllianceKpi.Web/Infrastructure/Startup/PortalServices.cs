@@ -8,6 +8,7 @@ using AllianceKpi.Infrastructure.Email;
 using AllianceKpi.Infrastructure.Files;
 using AllianceKpi.Infrastructure.Identity;
 using AllianceKpi.Infrastructure.Seeding;
+using AllianceKpi.Infrastructure.Submissions;
 using AllianceKpi.Web.Features.Office.Exports;
 using AllianceKpi.Web.Infrastructure;
 using AllianceKpi.Web.Infrastructure.Authorization;
@@ -37,6 +38,7 @@ public static class PortalServices
         services.AddAppDatabase(settings.Provider, settings.ConnectionString);
         services.AddScoped<AccountSeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<OneTimeSubmissions>();
         services.AddHostedService<StartupTasks>();
         services.AddOutboxEmail(builder.Configuration);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");

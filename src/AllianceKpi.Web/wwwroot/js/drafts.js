@@ -19,8 +19,9 @@
     var read = function (key) {
         try { return JSON.parse(window.localStorage.getItem(key) || "null"); } catch (e) { return null; }
     };
+    // A field marked data-draft-skip (a new form's one-time key) belongs to the rendered form, never to a draft.
     var kept = function (element) {
-        return element.name && element.name !== "__RequestVerificationToken"
+        return element.name && element.name !== "__RequestVerificationToken" && !element.hasAttribute("data-draft-skip")
             && ["file", "password", "submit", "button", "reset"].indexOf(element.type) < 0;
     };
     // Values by name and position among the same name (ASP.NET's checkboxes have a hidden twin of the same name).
