@@ -80,7 +80,7 @@ public sealed class LoadSmokeTests(LoadPortal portal, ITestOutputHelper output) 
         var lostDrafts = drafts.Where(d => !forms.TryGetValue(d.Key, out var form) || form.ItemOf(1)?.Narrative != d.Value.Narrative || form.Masters != d.Value.Masters)
             .Select(d => $"project {d.Key}: sent {d.Value.Narrative} / {d.Value.Masters}").ToList();
 
-        output.WriteLine($"acknowledged and found: {saved.Count} members (last save of each), {drafts.Count} evaluation drafts (last autosave of each)");
+        output.WriteLine($"acknowledged: {saved.Count} members (last save of each), {drafts.Count} evaluation drafts (last autosave of each)");
         Assert.True(saved.Count > 0 && drafts.Count > 0, "nothing was acknowledged");
         Assert.True(lostMembers.Count == 0, "acknowledged member saves missing: " + string.Join("; ", lostMembers.Take(5)));
         Assert.True(lostDrafts.Count == 0, "acknowledged autosaves missing: " + string.Join("; ", lostDrafts.Take(5)));
