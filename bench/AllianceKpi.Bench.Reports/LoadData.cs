@@ -6,12 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AllianceKpi.Bench.Reports;
 
-/// <summary>One load user: its account and its own alliance (50 members in the open report period).</summary>
+/// <summary>One load user: its account and its own alliance (50 members in the open report period, unless told otherwise).</summary>
 public sealed record LoadUser(string Email, int ProjectId, IReadOnlyList<int> MemberIds);
 
 /// <summary>
 /// Accounts and alliances for the load mode, written straight into the portal's database: user <c>load{i}@bench.tw</c> is the
 /// 計畫主持人 of its own alliance of 50 members and a member of one shared submitted alliance (for the cached summary PDF).
+/// Shared with tests/AllianceKpi.Web.Tests (linked there: ScaleOut/LoadSmokeTests, the short form of the load run).
 /// </summary>
 public static class LoadData
 {
@@ -23,7 +24,8 @@ public static class LoadData
         return await db.ReportingPeriods.Where(p => p.ProgrammeYear!.Year == 2021 && p.Kind == kind).Select(p => p.Id).SingleAsync();
     }
 
-    public static async Task<List<LoadUser>> UsersAsync(SyntheticData data, int count, int openPeriod, int sharedProject)
+    /// <summary>Users <c>load001@bench.tw</c>… (<paramref name="count"/> of them), each with an alliance of <paramref name="members"/> members.</summary>
+    public static async Task<List<LoadUser>> UsersAsync(SyntheticData data, int count, int openPeriod, int sharedProject, int members = 50)
     {
         var hash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), Password); // one hash for all: PBKDF2 is slow on purpose
         var users = new List<LoadUser>();
@@ -39,7 +41,7 @@ public static class LoadData
                 CreatedAt = DateTime.UtcNow,
             };
             db.Users.Add(user);
-            var project = await SyntheticData.AllianceWithMembersAsync(db, $"2021LOAD{i:000}", openPeriod, 50);
+            var project = await SyntheticData.AllianceWithMembersAsync(db, $"2021LOAD{i:000}", openPeriod, members);
             db.ProjectMembers.Add(new ProjectMember { ProjectId = project.Id, UserId = user.Id, Role = ProjectRole.PrincipalInvestigator, AddedAt = DateTime.UtcNow });
             db.ProjectMembers.Add(new ProjectMember { ProjectId = sharedProject, UserId = user.Id, Role = ProjectRole.Assistant, AddedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();

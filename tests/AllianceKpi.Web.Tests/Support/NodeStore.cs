@@ -17,6 +17,8 @@ public sealed partial class NodeStore : IDisposable
         StorageRoot = Path.Combine(Path.GetTempPath(), "alliancekpi-tests", $"{name}-{Guid.NewGuid():N}");
 
     public string StorageRoot { get; }
+    public DatabaseProvider Provider => _database.Provider;
+    public string ConnectionString => _database.ConnectionString;
 
     /// <summary>The settings of a node on this store; only the first node seeds the demo data.</summary>
     public Dictionary<string, string> Settings(bool seed) => new()
