@@ -12,5 +12,8 @@ public class OutboxEmail
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
     public int Attempts { get; set; }
+
+    /// <summary>UTC; while in the future, a web node is sending the current attempt and the others leave the e-mail alone.</summary>
+    public DateTime? ClaimedUntil { get; set; }
     public string? LastError { get; set; }
 }

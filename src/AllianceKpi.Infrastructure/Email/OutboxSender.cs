@@ -54,8 +54,9 @@ public sealed class OutboxSender(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
         var pending = await db.Outbox
-            .Where(e => e.SentAt == null && e.Attempts < MaxAttempts)
+            .Where(e => e.SentAt == null && e.Attempts < MaxAttempts && (e.ClaimedUntil == null || e.ClaimedUntil < now))
             .OrderBy(e => e.Id)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
@@ -67,7 +68,7 @@ public sealed class OutboxSender(
         using var client = CreateClient();
         foreach (var email in pending)
         {
-            if (!await ClaimAsync(db, email, cancellationToken))
+            if (!await ClaimAsync(db, email, clock.GetUtcNow().UtcDateTime, cancellationToken))
             {
                 continue; // another web node took this attempt
             }
@@ -75,21 +76,29 @@ public sealed class OutboxSender(
             {
                 sent++;
             }
+            // The claim was set by the update above, not through this entity: write its end explicitly.
+            db.Entry(email).Property(e => e.ClaimedUntil).IsModified = true;
             await db.SaveChangesAsync(cancellationToken);
         }
         return sent;
     }
 
+    /// <summary>How long a node's claim on an attempt holds: longer than the SMTP timeout, so a live sender is never overtaken.</summary>
+    public static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(2);
+
     /// <summary>
-    /// Every web node runs this sender (decision 0021): an attempt is taken by a conditional update of the attempt count, so
-    /// exactly one node sends each attempt of an e-mail; a node whose read was overtaken skips the e-mail until its next round.
+    /// Every web node runs this sender (decision 0021): an attempt is taken by a conditional update of the attempt count that
+    /// also sets a claim, so exactly one node sends each attempt of an e-mail. A node whose read was overtaken skips the
+    /// e-mail; while the claim holds, no node reads it as pending (the attempt is being sent, not failed); once the claim ran
+    /// out without a result (the node died), the next attempt may be taken.
     /// </summary>
-    private static async Task<bool> ClaimAsync(AppDbContext db, OutboxEmail email, CancellationToken cancellationToken)
+    private static async Task<bool> ClaimAsync(AppDbContext db, OutboxEmail email, DateTime now, CancellationToken cancellationToken)
     {
         var seen = email.Attempts;
+        var until = now + ClaimTime;
         var claimed = await db.Outbox
-            .Where(e => e.Id == email.Id && e.SentAt == null && e.Attempts == seen)
-            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Attempts, seen + 1), cancellationToken);
+            .Where(e => e.Id == email.Id && e.SentAt == null && e.Attempts == seen && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.Attempts, seen + 1).SetProperty(e => e.ClaimedUntil, until), cancellationToken);
         return claimed == 1;
     }
 
@@ -102,12 +111,14 @@ public sealed class OutboxSender(
             await client.SendMailAsync(message, cancellationToken);
             email.SentAt = clock.GetUtcNow().UtcDateTime;
             email.LastError = null;
+            email.ClaimedUntil = null;
             logger.LogInformation("Sent outbox e-mail {EmailId}", email.Id);
             return true;
         }
         catch (Exception ex) when (ex is SmtpException or InvalidOperationException or IOException or FormatException)
         {
             email.LastError = Describe(ex);
+            email.ClaimedUntil = null; // failed, not in flight: the next round may try again
             logger.LogWarning("Outbox e-mail {EmailId} not sent (attempt {Attempt} of {Max}): {Error}", email.Id, email.Attempts, MaxAttempts, email.LastError);
             return false;
         }

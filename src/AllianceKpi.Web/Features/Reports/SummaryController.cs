@@ -1,3 +1,4 @@
+using AllianceKpi.Infrastructure.Data;
 using AllianceKpi.Web.Features.Evaluation;
 using AllianceKpi.Web.Features.Progress;
 using AllianceKpi.Web.Infrastructure.Authorization;
@@ -13,7 +14,7 @@ namespace AllianceKpi.Web.Features.Reports;
 /// says why.
 /// </summary>
 public sealed class SummaryController(EvaluationContextHandler contexts, SubmittedSummaryHandler summaries, SummaryPdfHandler documents,
-    ILogger<SummaryController> logger) : Controller
+    AppDbContext db, ILogger<SummaryController> logger) : Controller
 {
     public const string Route = "/projects/{projectId:int}/summary/{periodId:int}";
     public const string ViewPath = SummaryPdfHandler.ViewPath;
@@ -44,9 +45,11 @@ public sealed class SummaryController(EvaluationContextHandler contexts, Submitt
     [HttpGet(Route + ".pdf")]
     public async Task<IActionResult> Pdf(int projectId, int periodId, string? view, CancellationToken cancellationToken)
     {
-        if (Parse(view) is { } quick && await summaries.CachedPdfAsync(projectId, periodId, quick, cancellationToken) is { } cached)
+        if (Parse(view) is { } quick && await summaries.CachedPdfAsync(projectId, periodId, quick, cancellationToken) is { } cached
+            && await StoredPdfStream.OpenAsync(db, cached, cancellationToken) is { } stored)
         {
-            return PdfFile(cached.Content, cached.FileName);
+            DownloadHeadersOf(cached.FileName);
+            return File(stored, "application/pdf");
         }
         var (refused, document, context, chosen) = await DocumentAsync(projectId, periodId, view, cancellationToken);
         if (refused is not null)
@@ -68,10 +71,15 @@ public sealed class SummaryController(EvaluationContextHandler contexts, Submitt
 
     private FileContentResult PdfFile(byte[] bytes, string fileName)
     {
+        DownloadHeadersOf(fileName);
+        return File(bytes, "application/pdf");
+    }
+
+    private void DownloadHeadersOf(string fileName)
+    {
         Response.Headers.ContentDisposition = DownloadHeaders.Attachment(fileName);
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.CacheControl = "private, no-store";
-        return File(bytes, "application/pdf");
     }
 
     /// <summary>The summary to show (live, or frozen at 確定送出), or the answer instead of it: 404 (unknown view, project or period) or the refusal page.</summary>

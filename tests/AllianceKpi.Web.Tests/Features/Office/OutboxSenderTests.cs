@@ -16,7 +16,7 @@ public sealed class OutboxSenderTests(PortalFactory factory) : IClassFixture<Por
         TimeProvider.System,
         NullLogger<OutboxSender>.Instance);
 
-    private async Task<OutboxEmail> QueueAsync(int attempts = 0)
+    private async Task<OutboxEmail> QueueAsync(int attempts = 0, DateTime? claimedUntil = null)
     {
         var email = new OutboxEmail
         {
@@ -26,6 +26,7 @@ public sealed class OutboxSenderTests(PortalFactory factory) : IClassFixture<Por
             Link = "http://localhost/account/set-password?userId=u1&token=abc",
             CreatedAt = DateTime.UtcNow,
             Attempts = attempts,
+            ClaimedUntil = claimedUntil,
         };
         await factory.WithDbAsync(async db =>
         {
@@ -91,6 +92,28 @@ public sealed class OutboxSenderTests(PortalFactory factory) : IClassFixture<Por
     }
 
     [Fact]
+    public async Task AnAttemptAnotherNodeIsSendingIsLeftAloneUntilItsClaimRunsOut()
+    {
+        await using var server = new FakeSmtpServer();
+        // Claimed by another node a moment ago: its attempt is in flight, not failed.
+        var sending = await QueueAsync(attempts: 1, claimedUntil: DateTime.UtcNow.AddMinutes(1));
+        // Claimed by a node that died: the claim ran out without a result.
+        var abandoned = await QueueAsync(attempts: 1, claimedUntil: DateTime.UtcNow.AddMinutes(-1));
+
+        await Sender("127.0.0.1", server.Port).SendPendingAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(server.Received, m => m.Recipients.Contains(sending.To));
+        var untouched = await ReloadAsync(sending.Id);
+        Assert.Equal(1, untouched.Attempts);
+        Assert.Null(untouched.SentAt);
+        Assert.Single(server.Received, m => m.Recipients.Contains(abandoned.To));
+        var retried = await ReloadAsync(abandoned.Id);
+        Assert.NotNull(retried.SentAt);
+        Assert.Equal(2, retried.Attempts);
+        Assert.Null(retried.ClaimedUntil);
+    }
+
+    [Fact]
     public async Task ARefusedConnectionIsRecordedAsAFailedAttempt()
     {
         var email = await QueueAsync();
@@ -101,6 +124,7 @@ public sealed class OutboxSenderTests(PortalFactory factory) : IClassFixture<Por
         Assert.Null(saved.SentAt);
         Assert.Equal(1, saved.Attempts);
         Assert.False(string.IsNullOrWhiteSpace(saved.LastError));
+        Assert.Null(saved.ClaimedUntil); // failed, not in flight: the next round tries again
     }
 
     [Fact]
