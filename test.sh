@@ -2,13 +2,15 @@
 # Runs every test suite of AllianceKpi and prints one summary.
 #   ./test.sh                          all runs
 #   ./test.sh --filter Cutoff          only tests whose name contains "Cutoff" (dotnet test --filter)
-#   ./test.sh --only domain,web-sqlite run only some of: domain, web-sqlite, web-postgres, browser
+#   ./test.sh --only domain,web-sqlite run only some of: domain, web-sqlite, web-postgres, browser, browser-postgres
 # Installs what is missing (as root with apt-get), builds once in Release, starts a throwaway
 # PostgreSQL (scripts/pg-start.sh, stopped on exit), then runs:
 #   domain        tests/AllianceKpi.Domain.Tests
 #   web-sqlite    tests/AllianceKpi.Web.Tests      AK_TEST_DB=Sqlite
 #   web-postgres  tests/AllianceKpi.Web.Tests      AK_TEST_DB=Postgres AK_TEST_PG=<connection string>
 #   browser       tests/AllianceKpi.Browser.Tests  AK_TEST_DB=Sqlite
+#   browser-postgres  the browser scenarios that write (a quarter reported, submitted, returned and accepted; work
+#                 progress; drafts and sessions; 預期成果) again on PostgreSQL
 # Every run gets AK_CHROMIUM (Chromium binary) and AK_SCREENSHOTS (absolute screenshot folder).
 # Results: test-artifacts/results/<run>.trx; screenshots: test-artifacts/screenshots.
 # The last line is "Tests: N passed, N failed, N skipped". Exit code 1 when any run failed,
@@ -24,7 +26,8 @@ PG_PORT="${AK_PG_PORT:-55432}"
 PG_CONN="Host=127.0.0.1;Port=$PG_PORT;Database=appdb;Username=app;Password=app_pw"
 RESULTS="$REPO/test-artifacts/results"
 SCREENSHOTS="$REPO/test-artifacts/screenshots"
-ALL_RUNS="domain web-sqlite web-postgres browser"
+ALL_RUNS="domain web-sqlite web-postgres browser browser-postgres"
+BROWSER_PG_FILTER="FullyQualifiedName~QuarterTests|FullyQualifiedName~WorkProgressTests|FullyQualifiedName~SessionAndDraftTests|FullyQualifiedName~ExpectedResultsTests"
 
 export DEBIAN_FRONTEND=noninteractive
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -125,7 +128,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 pg_ok=1
-if selected web-postgres; then
+if selected web-postgres || selected browser-postgres; then
   echo "== Starting PostgreSQL (scripts/pg-start.sh) =="
   pg_started=1
   AK_PG_PORT="$PG_PORT" "$REPO/scripts/pg-start.sh" || { pg_ok=0; warn "PostgreSQL did not start"; }
@@ -176,16 +179,22 @@ record() {
   fi
 }
 
-# run_suite <name> <test project> [VAR=value ...]
+# run_suite <name> <test project> [VAR=value ...]; SUITE_FILTER, when set, narrows the run (and the user's --filter).
 run_suite() {
   local name=$1 project=$2; shift 2
   selected "$name" || return 0
   local trx="$RESULTS/$name.trx" rc=0 start
+  local args=("${test_args[@]}")
+  if [[ -n "${SUITE_FILTER:-}" ]]; then
+    args=(-c Release --no-build "${build_server_args[@]}"
+          --blame-hang-timeout "${AK_TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type none)
+    if [[ -n "$filter" ]]; then args+=(--filter "($filter)&($SUITE_FILTER)"); else args+=(--filter "$SUITE_FILTER"); fi
+  fi
   rm -f "$trx"
   echo
   echo "== $name: dotnet test $project${*:+ ($*)} =="
   start=$(now_ms)
-  env "$@" dotnet test "$project" "${test_args[@]}" \
+  env "$@" dotnet test "$project" "${args[@]}" \
     --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" || rc=$?
   record "$name" "$rc" "$trx" $(( $(now_ms) - start ))
 }
@@ -203,6 +212,14 @@ if selected browser; then
   find "$SCREENSHOTS" -mindepth 1 -delete 2>/dev/null || true
   run_suite browser tests/AllianceKpi.Browser.Tests AK_TEST_DB=Sqlite "AK_CHROMIUM=$AK_CHROMIUM"
 fi
+if selected browser-postgres; then
+  if (( pg_ok )); then
+    SUITE_FILTER="$BROWSER_PG_FILTER" run_suite browser-postgres tests/AllianceKpi.Browser.Tests AK_TEST_DB=Postgres \
+      "AK_TEST_PG=$PG_CONN" "AK_CHROMIUM=$AK_CHROMIUM"
+  else
+    record browser-postgres 1 "$RESULTS/browser-postgres.trx" 0 "PostgreSQL did not start (see scripts/pg-start.sh output)"
+  fi
+fi
 
 # ---- summary -----------------------------------------------------------------
 if [[ -n "$filter" ]] && (( total_executed == 0 )); then
@@ -212,9 +229,9 @@ fi
 
 echo
 echo "== Summary =="
-printf '%-14s %-6s %8s %8s %8s %10s  %s\n' run result passed failed skipped duration note
+printf '%-17s %-6s %8s %8s %8s %10s  %s\n' run result passed failed skipped duration note
 for name in "${runs[@]}"; do
-  printf '%-14s %-6s %8d %8d %8d %10s  %s\n' "$name" "${st[$name]}" "${pa[$name]}" "${fa[$name]}" \
+  printf '%-17s %-6s %8d %8d %8d %10s  %s\n' "$name" "${st[$name]}" "${pa[$name]}" "${fa[$name]}" \
     "${sk[$name]}" "$(fmt_ms "${du[$name]}")" "${note[$name]}"
 done
 echo "Results (.trx): test-artifacts/results"
