@@ -53,6 +53,19 @@ public static class LoadRun
             ["RateLimits__AccountForms__PermitLimit"] = "100000",
         };
         var portal = await PortalProcess.StartAsync(root, environment);
+        try
+        {
+            return await PrepareAsync(portal, count);
+        }
+        catch
+        {
+            await portal.DisposeAsync(); // a failed set-up must not leave the portal running
+            throw;
+        }
+    }
+
+    private static async Task<(PortalProcess Portal, List<LoadClient> Clients, string Pdf)> PrepareAsync(PortalProcess portal, int count)
+    {
         var data = new SyntheticData(portal.ConnectionString, portal.Provider);
         var first = await LoadData.PeriodAsync(data, ReportingPeriodKind.FirstReport);
         var open = await LoadData.PeriodAsync(data, ReportingPeriodKind.SecondReport);

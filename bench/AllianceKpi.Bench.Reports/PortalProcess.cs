@@ -34,8 +34,12 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public static async Task<PortalProcess> StartAsync(string repositoryRoot, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var project = Path.Combine(repositoryRoot, "src", "AllianceKpi.Web");
-        var dll = Path.Combine(project, "bin", "Release", "net10.0", "AllianceKpi.Web.dll");
+        // AK_BENCH_PORTAL: a folder made by `dotnet publish src/AllianceKpi.Web` (e.g. ReadyToRun) to measure instead of the build.
+        var published = System.Environment.GetEnvironmentVariable("AK_BENCH_PORTAL");
+        var project = string.IsNullOrEmpty(published) ? Path.Combine(repositoryRoot, "src", "AllianceKpi.Web") : Path.GetFullPath(published);
+        var dll = string.IsNullOrEmpty(published)
+            ? Path.Combine(project, "bin", "Release", "net10.0", "AllianceKpi.Web.dll")
+            : Path.Combine(project, "AllianceKpi.Web.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: run `dotnet build src/AllianceKpi.Web -c Release` first.");
@@ -66,6 +70,12 @@ public sealed class PortalProcess : IAsyncDisposable
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
+        }
+        // AK_PORTAL_<NAME>=value in the bench's environment is handed to the portal alone as <NAME>=value, e.g. runtime
+        // settings tried on the portal and not on the load generator: AK_PORTAL_DOTNET_GCHeapHardLimit=0xC800000.
+        foreach (var variable in System.Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("AK_PORTAL_", StringComparison.Ordinal)))
+        {
+            start.Environment[variable["AK_PORTAL_".Length..]] = System.Environment.GetEnvironmentVariable(variable);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("The portal did not start.");
         process.OutputDataReceived += (_, _) => { };

@@ -27,4 +27,27 @@ public static class KpiEngine
         var figures = new KpiFigures(members, promotion, income, transfers, services, cooperation, derived, technicalServices);
         return new KpiReport(input.View, input.Period, figures, verdicts, earlierMembers);
     }
+
+    /// <summary>
+    /// The entry kinds whose lists decide the verdicts of <paramref name="kind"/> (in any view): its own list, the members
+    /// (every rule that names a partner, payer or licensee looks the member up), cooperation projects and tech transfers for
+    /// income (the same money counted twice) and promotion activities for member services (one event reported as both).
+    /// Evaluating only these lists gives that kind's verdicts exactly as evaluating them all (KpiEngineInputsTests); a page
+    /// about one kind loads no more than this.
+    /// </summary>
+    public static IReadOnlySet<EntryKind> InputsOf(EntryKind kind) => kind switch
+    {
+        EntryKind.Member => MemberInputs,
+        EntryKind.OperatingIncome => IncomeInputs,
+        EntryKind.MemberService => MemberServiceInputs,
+        _ => new HashSet<EntryKind> { EntryKind.Member, kind },
+    };
+
+    private static readonly IReadOnlySet<EntryKind> MemberInputs = new HashSet<EntryKind> { EntryKind.Member };
+
+    private static readonly IReadOnlySet<EntryKind> IncomeInputs = new HashSet<EntryKind>
+        { EntryKind.Member, EntryKind.OperatingIncome, EntryKind.CooperationProject, EntryKind.TechTransfer };
+
+    private static readonly IReadOnlySet<EntryKind> MemberServiceInputs = new HashSet<EntryKind>
+        { EntryKind.Member, EntryKind.MemberService, EntryKind.PromotionActivity };
 }

@@ -25,6 +25,19 @@ public sealed class KpiEntries
     public IReadOnlyList<MemberService> MemberServices { get; init; } = [];
     public IReadOnlyList<DerivedResult> DerivedResults { get; init; } = [];
 
+    /// <summary>These entries with the lists of the other kinds left empty.</summary>
+    public KpiEntries Only(IReadOnlySet<EntryKind> kinds) => new()
+    {
+        Members = kinds.Contains(EntryKind.Member) ? Members : [],
+        Incomes = kinds.Contains(EntryKind.OperatingIncome) ? Incomes : [],
+        CooperationProjects = kinds.Contains(EntryKind.CooperationProject) ? CooperationProjects : [],
+        TechTransfers = kinds.Contains(EntryKind.TechTransfer) ? TechTransfers : [],
+        TechnicalServices = kinds.Contains(EntryKind.TechnicalService) ? TechnicalServices : [],
+        PromotionActivities = kinds.Contains(EntryKind.PromotionActivity) ? PromotionActivities : [],
+        MemberServices = kinds.Contains(EntryKind.MemberService) ? MemberServices : [],
+        DerivedResults = kinds.Contains(EntryKind.DerivedResult) ? DerivedResults : [],
+    };
+
     public int Count =>
         Members.Count + Incomes.Count + CooperationProjects.Count + TechTransfers.Count + TechnicalServices.Count
         + PromotionActivities.Count + MemberServices.Count + DerivedResults.Count;

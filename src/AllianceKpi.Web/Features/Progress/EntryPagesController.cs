@@ -49,7 +49,7 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
     [HttpGet("")]
     public async Task<IActionResult> Index(int projectId, int periodId, CancellationToken cancellationToken)
     {
-        var context = await contexts.LoadAsync(User, projectId, periodId, cancellationToken);
+        var context = await contexts.LoadAsync(User, projectId, periodId, KpiEngine.InputsOf(pages.Kind), cancellationToken);
         if (context is null)
         {
             return NotFound();
@@ -66,7 +66,7 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
     [HttpGet("new")]
     public async Task<IActionResult> New(int projectId, int periodId, CancellationToken cancellationToken)
     {
-        var context = await contexts.LoadAsync(User, projectId, periodId, cancellationToken);
+        var context = await contexts.LoadAsync(User, projectId, periodId, KpiEngine.InputsOf(pages.Kind), cancellationToken);
         return context is null ? NotFound() : !context.Editable ? Closed(context) : View("Form", pages.NewForm(context));
     }
 
@@ -80,7 +80,7 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit(int projectId, int periodId, int id, CancellationToken cancellationToken)
     {
-        var context = await contexts.LoadAsync(User, projectId, periodId, cancellationToken);
+        var context = await contexts.LoadAsync(User, projectId, periodId, KpiEngine.InputsOf(pages.Kind), cancellationToken);
         var page = context is null ? null : await pages.EditFormAsync(context, id, cancellationToken);
         return page is null ? NotFound() : !context!.Editable ? Closed(context) : View("Form", page);
     }
@@ -94,7 +94,7 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
     [HttpPost("{id:int}/delete")]
     public async Task<IActionResult> Delete(int projectId, int periodId, int id, CancellationToken cancellationToken)
     {
-        var context = await contexts.LoadAsync(User, projectId, periodId, cancellationToken);
+        var context = await contexts.LoadAsync(User, projectId, periodId, KpiEngine.InputsOf(pages.Kind), cancellationToken);
         if (context is null || !context.Editable)
         {
             return context is null ? NotFound() : Closed(context);
@@ -118,7 +118,7 @@ public abstract class EntryPagesController<TForm>(ProgressContextHandler context
     private async Task<IActionResult> SaveAsync(int projectId, int periodId, int? id, TForm form, Guid? submissionKey,
         CancellationToken cancellationToken)
     {
-        var context = await contexts.LoadAsync(User, projectId, periodId, cancellationToken);
+        var context = await contexts.LoadAsync(User, projectId, periodId, KpiEngine.InputsOf(pages.Kind), cancellationToken);
         if (context is null || !context.Editable)
         {
             return context is null ? NotFound() : Closed(context);

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Security.Claims;
 using AllianceKpi.Domain.Calendar;
 using AllianceKpi.Domain.Progress;
@@ -13,7 +14,9 @@ namespace AllianceKpi.Web.Features.Progress;
 
 /// <summary>
 /// What every 工作進度 page of one project and period stands on: the project, the period (of the project's programme year),
-/// the year with its periods, all the project's entries and the rules engine's report for the period.
+/// the year with its periods, the project's entries and the rules engine's report for the period. A page about one kind of
+/// entry holds only the lists that decide that kind's verdicts (<see cref="KpiEngine.InputsOf"/>); the others are empty, so
+/// only that kind's verdicts (and the members') may be read from it.
 /// </summary>
 public sealed record ProgressContext(
     Project Project,
@@ -53,7 +56,7 @@ public sealed record ProgressContext(
 /// <summary>
 /// Loads a <see cref="ProgressContext"/>: one query per table, entries untracked. Every page, save and edit form of
 /// 工作進度 and 管考資料 runs this, so its queries are compiled once (no expression-tree work per request) and run on one
-/// connection opened for the rest of the request (SQLite's pool takes a lock on every open and close).
+/// connection (SQLite's pool takes a lock on every open and close), given back before the page is rendered.
 /// </summary>
 public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock)
 {
@@ -97,50 +100,80 @@ public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock)
     /// Null when the project or the period does not exist, or the period is not a work-progress period (預期成果 has no entries)
     /// of the project's programme year.
     /// </summary>
-    public async Task<ProgressContext?> LoadAsync(ClaimsPrincipal user, int projectId, int periodId, CancellationToken cancellationToken)
+    public Task<ProgressContext?> LoadAsync(ClaimsPrincipal user, int projectId, int periodId, CancellationToken cancellationToken) =>
+        LoadAsync(user, projectId, periodId, AllKinds, cancellationToken);
+
+    /// <summary>
+    /// As above with only the entry lists of <paramref name="kinds"/> loaded (the others empty): a page about one kind passes
+    /// <see cref="KpiEngine.InputsOf"/> that kind, which gives its verdicts exactly as all the lists would.
+    /// </summary>
+    public async Task<ProgressContext?> LoadAsync(ClaimsPrincipal user, int projectId, int periodId, IReadOnlySet<EntryKind> kinds,
+        CancellationToken cancellationToken)
     {
-        // Opened here, the connection serves every query of the request and is closed when the request's context is disposed.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var project = await FirstAsync(ProjectQuery(db, projectId), cancellationToken);
-        if (project is null)
+        // One connection serves the page's queries, and goes back to the pool before the engine runs and the page renders:
+        // a pooled SQLite connection keeps its own page cache and schema, so holding it while rendering meant one per request
+        // in flight (128 under the load bench) instead of one per query running. Left open when the caller opened it.
+        var openHere = db.Database.GetDbConnection().State != ConnectionState.Open;
+        if (openHere)
         {
-            return null;
+            await db.Database.OpenConnectionAsync(cancellationToken);
         }
-        var year = await FirstAsync(YearQuery(db, project.Year, periodId), cancellationToken);
-        var period = year?.Periods.First(p => p.Id == periodId);
-        if (year is null || period is null || !ProgressListController.ProgressKinds.Contains(period.Kind))
+        Project? project;
+        ProgrammeYear? year;
+        ReportingPeriod? period;
+        KpiEntries entries;
+        FormLock? form = null;
+        try
         {
-            return null;
+            project = await FirstAsync(ProjectQuery(db, projectId), cancellationToken);
+            if (project is null)
+            {
+                return null;
+            }
+            year = await FirstAsync(YearQuery(db, project.Year, periodId), cancellationToken);
+            period = year?.Periods.First(p => p.Id == periodId);
+            if (year is null || period is null || !ProgressListController.ProgressKinds.Contains(period.Kind))
+            {
+                return null;
+            }
+            entries = await EntriesAsync(projectId, kinds, cancellationToken);
+            if (!ProjectAccess.IsOffice(user))
+            {
+                form = await FirstAsync(FormQuery(db, projectId, period.Id), cancellationToken);
+            }
         }
-        var entries = await EntriesAsync(projectId, cancellationToken);
+        finally
+        {
+            if (openHere)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
         var report = KpiEngine.Evaluate(KpiInput.ForPeriod(year, year.Periods, period, entries));
-        return new ProgressContext(project, year, period, entries, report, await ReadOnlyReasonAsync(user, projectId, period, cancellationToken));
+        return new ProgressContext(project, year, period, entries, report, ReadOnlyReason(user, period, form));
     }
 
     /// <summary>
     /// Why the period's entries cannot be changed by this user now, or null: the office only views; the project follows the
     /// period's 管考資料 form — locked once submitted or accepted, else open while the period (or the project's extension) is.
     /// </summary>
-    private async Task<string?> ReadOnlyReasonAsync(ClaimsPrincipal user, int projectId, ReportingPeriod period, CancellationToken cancellationToken)
-    {
-        if (ProjectAccess.IsOffice(user))
-        {
-            return ProgressContext.OfficeReadOnlyMessage;
-        }
-        var form = await FirstAsync(FormQuery(db, projectId, period.Id), cancellationToken);
-        return FormWorkflow.EditBlocker(form?.State ?? FormState.Draft, SubmissionWindow.Of(period, form?.ExtendedUntil), clock.TaiwanToday());
-    }
+    private string? ReadOnlyReason(ClaimsPrincipal user, ReportingPeriod period, FormLock? form) =>
+        ProjectAccess.IsOffice(user)
+            ? ProgressContext.OfficeReadOnlyMessage
+            : FormWorkflow.EditBlocker(form?.State ?? FormState.Draft, SubmissionWindow.Of(period, form?.ExtendedUntil), clock.TaiwanToday());
 
-    private async Task<KpiEntries> EntriesAsync(int projectId, CancellationToken cancellationToken) => new()
+    private static readonly IReadOnlySet<EntryKind> AllKinds = Enum.GetValues<EntryKind>().ToHashSet();
+
+    private async Task<KpiEntries> EntriesAsync(int projectId, IReadOnlySet<EntryKind> kinds, CancellationToken cancellationToken) => new()
     {
-        Members = await ListAsync(MembersQuery(db, projectId), cancellationToken),
-        Incomes = await ListAsync(IncomesQuery(db, projectId), cancellationToken),
-        CooperationProjects = await ListAsync(CooperationQuery(db, projectId), cancellationToken),
-        TechTransfers = await ListAsync(TransfersQuery(db, projectId), cancellationToken),
-        TechnicalServices = await ListAsync(ServicesQuery(db, projectId), cancellationToken),
-        PromotionActivities = await ListAsync(PromotionQuery(db, projectId), cancellationToken),
-        MemberServices = await ListAsync(MemberServicesQuery(db, projectId), cancellationToken),
-        DerivedResults = await ListAsync(DerivedQuery(db, projectId), cancellationToken),
+        Members = kinds.Contains(EntryKind.Member) ? await ListAsync(MembersQuery(db, projectId), cancellationToken) : [],
+        Incomes = kinds.Contains(EntryKind.OperatingIncome) ? await ListAsync(IncomesQuery(db, projectId), cancellationToken) : [],
+        CooperationProjects = kinds.Contains(EntryKind.CooperationProject) ? await ListAsync(CooperationQuery(db, projectId), cancellationToken) : [],
+        TechTransfers = kinds.Contains(EntryKind.TechTransfer) ? await ListAsync(TransfersQuery(db, projectId), cancellationToken) : [],
+        TechnicalServices = kinds.Contains(EntryKind.TechnicalService) ? await ListAsync(ServicesQuery(db, projectId), cancellationToken) : [],
+        PromotionActivities = kinds.Contains(EntryKind.PromotionActivity) ? await ListAsync(PromotionQuery(db, projectId), cancellationToken) : [],
+        MemberServices = kinds.Contains(EntryKind.MemberService) ? await ListAsync(MemberServicesQuery(db, projectId), cancellationToken) : [],
+        DerivedResults = kinds.Contains(EntryKind.DerivedResult) ? await ListAsync(DerivedQuery(db, projectId), cancellationToken) : [],
     };
 
     private static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
