@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data;
 using System.Data.Common;
 using AllianceKpi.Infrastructure.Data;
@@ -6,54 +7,64 @@ using Microsoft.EntityFrameworkCore;
 namespace AllianceKpi.Web.Features.Reports;
 
 /// <summary>
-/// The bytes of a stored PDF (<c>SummaryPdfs.Content</c>) read as a stream straight from the database into the response:
-/// SQLite hands out the blob incrementally, PostgreSQL in sequential access from the wire, so a 500 kB download no longer
-/// becomes a new array on the large-object heap per request. The stream owns its command and reader.
+/// The bytes of a stored PDF (<c>SummaryPdfs.Content</c>), read from the database into a buffer rented from the shared pool
+/// and served from there: the connection (and, on SQLite, the read transaction that keeps WAL checkpoints from finishing) is
+/// given back before the first byte goes to the client, however slow the client is, and no new array lands on the
+/// large-object heap per download. The buffer returns to the pool when the response disposes the stream.
 /// </summary>
 public sealed class StoredPdfStream : Stream
 {
-    private readonly DbCommand _command;
-    private readonly DbDataReader _reader;
-    private readonly Stream _content;
+    private byte[]? _buffer;
+    private readonly MemoryStream _content;
 
-    private StoredPdfStream(DbCommand command, DbDataReader reader, Stream content)
+    private StoredPdfStream(byte[] buffer, int length)
     {
-        _command = command;
-        _reader = reader;
-        _content = content;
+        _buffer = buffer;
+        _content = new MemoryStream(buffer, 0, length, writable: false);
     }
 
     /// <summary>Null when the row is gone.</summary>
     public static async Task<StoredPdfStream?> OpenAsync(AppDbContext db, CachedSummaryPdf pdf, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var command = db.Database.GetDbConnection().CreateCommand();
-        // On SQLite the row's rowid beside the blob lets the provider read the blob in place (incremental I/O).
-        var columns = db.Database.IsSqlite() ? "rowid, \"Content\"" : "0, \"Content\"";
-        command.CommandText = $"SELECT {columns} FROM \"SummaryPdfs\" WHERE \"FormSubmissionId\" = @submission AND \"View\" = @view AND \"Status\" = @status";
-        Add(command, "@submission", pdf.SubmissionId);
-        Add(command, "@view", pdf.View);
-        Add(command, "@status", pdf.Status);
-        DbDataReader? reader = null;
+        var openHere = db.Database.GetDbConnection().State != ConnectionState.Open;
+        if (openHere)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
         try
         {
-            reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleRow, cancellationToken);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            // On SQLite the row's rowid beside the blob lets the provider read the blob in place (incremental I/O).
+            var columns = db.Database.IsSqlite() ? "rowid, \"Content\"" : "0, \"Content\"";
+            command.CommandText = $"SELECT {columns} FROM \"SummaryPdfs\" WHERE \"FormSubmissionId\" = @submission AND \"View\" = @view AND \"Status\" = @status";
+            Add(command, "@submission", pdf.SubmissionId);
+            Add(command, "@view", pdf.View);
+            Add(command, "@status", pdf.Status);
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess | CommandBehavior.SingleRow, cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
-                await reader.DisposeAsync();
-                await command.DisposeAsync();
                 return null;
             }
-            return new StoredPdfStream(command, reader, reader.GetStream(1));
-        }
-        catch
-        {
-            if (reader is not null)
+            var length = checked((int)reader.GetBytes(1, 0, null, 0, 0));
+            var buffer = ArrayPool<byte>.Shared.Rent(length);
+            try
             {
-                await reader.DisposeAsync();
+                await using var content = reader.GetStream(1);
+                await content.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken);
+                return new StoredPdfStream(buffer, length);
             }
-            await command.DisposeAsync();
-            throw;
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+        }
+        finally
+        {
+            if (openHere)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 
@@ -101,17 +112,11 @@ public sealed class StoredPdfStream : Stream
         if (disposing)
         {
             _content.Dispose();
-            _reader.Dispose();
-            _command.Dispose();
+            if (Interlocked.Exchange(ref _buffer, null) is { } buffer)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await _content.DisposeAsync();
-        await _reader.DisposeAsync();
-        await _command.DisposeAsync();
-        await base.DisposeAsync();
     }
 }
