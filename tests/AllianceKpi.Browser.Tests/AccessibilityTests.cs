@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AllianceKpi.Browser.Tests.Support;
 using AllianceKpi.Browser.Tests.Support.Pages;
 using AllianceKpi.Infrastructure.Seeding;
@@ -59,6 +60,8 @@ public sealed class AccessibilityTests(ProgressBrowserHost host, ITestOutputHelp
     {
         var page = await SignedInAsync(DemoSeeder.AssistantEmail);
         await new SiteHeader(page).MenuLink("工作進度").ClickAsync();
+        // Wait for the list itself: a load-state wait begun while the click's navigation was starting once missed its event.
+        await page.WaitForURLAsync(new Regex("/progress"), new() { WaitUntil = WaitUntilState.Load });
         await CheckAsync(page, "progress list");
 
         var progress = new ProgressPages(page);
