@@ -18,7 +18,7 @@ public sealed class AccessibilityTests(ProgressBrowserHost host, ITestOutputHelp
 
     private async Task CheckAsync(IPage page, string name)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForLoadedAsync();
         _violations.AddRange(await Axe.RunAsync(page, name));
         _unlabelled.AddRange(await Axe.UnlabelledFieldsAsync(page, name));
     }
@@ -60,8 +60,7 @@ public sealed class AccessibilityTests(ProgressBrowserHost host, ITestOutputHelp
     {
         var page = await SignedInAsync(DemoSeeder.AssistantEmail);
         await new SiteHeader(page).MenuLink("工作進度").ClickAsync();
-        // Wait for the list itself: a load-state wait begun while the click's navigation was starting once missed its event.
-        await page.WaitForURLAsync(new Regex("/progress"), new() { WaitUntil = WaitUntilState.Load });
+        await page.WaitForPageAsync(new Regex("/progress"));
         await CheckAsync(page, "progress list");
 
         var progress = new ProgressPages(page);

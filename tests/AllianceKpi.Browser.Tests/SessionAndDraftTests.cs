@@ -67,13 +67,13 @@ public sealed class SessionAndDraftTests(ProgressBrowserHost host) : BrowserTest
         // The sign-in runs out while the user types; saving now leads to the sign-in page.
         await page.Context.ClearCookiesAsync(new() { Name = AuthCookie });
         await form.SaveAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/login"));
+        await page.WaitForPageAsync(url => url.Contains("/account/login"));
         var login = new LoginPage(page);
         await login.Email.FillAsync(DemoSeeder.AssistantEmail);
         await login.Password.FillAsync(DemoSeeder.Password);
         await login.SignInButton.ClickAsync();
 
-        await page.WaitForURLAsync(url => url.EndsWith("/members/new", StringComparison.Ordinal));
+        await page.WaitForPageAsync(url => url.EndsWith("/members/new", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByTestId("draft-notice")).ToContainTextAsync("已還原您在");
         await Assertions.Expect(form.Company).ToHaveValueAsync(company);
         await Assertions.Expect(form.Representative).ToHaveValueAsync("陳逾時");

@@ -26,6 +26,6 @@ public sealed class LoginPage(IPage page)
         await Email.FillAsync(email);
         await Password.FillAsync(password);
         await SignInButton.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.WaitForPageAsync(url => !url.Contains("/account/login"));
     }
 }

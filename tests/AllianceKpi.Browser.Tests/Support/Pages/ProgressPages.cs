@@ -14,7 +14,7 @@ public sealed partial class ProgressPages(IPage page)
         await new SiteHeader(page).MenuLink("工作進度").ClickAsync();
         await page.Locator($"tr[data-project='{projectNumber}']")
             .GetByRole(AriaRole.Link, new() { Name = "填寫工作進度" }).ClickAsync();
-        await page.WaitForURLAsync(ProjectPeriodUrl());
+        await page.WaitForPageAsync(ProjectPeriodUrl());
     }
 
     /// <summary>Opens one kind's list from the tabs (招募聯盟會員, 聯盟營運收入, …).</summary>

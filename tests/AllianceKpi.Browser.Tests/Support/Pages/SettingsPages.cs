@@ -22,7 +22,7 @@ public sealed partial class SettingsPage(IPage page)
     public async Task<AssistantsPage> OpenAssistantsAsync(string projectNumber)
     {
         await Tabs.GetByRole(AriaRole.Link, new() { Name = "設定助理", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(AssistantsUrl());
+        await page.WaitForPageAsync(AssistantsUrl());
         if (page.Url.EndsWith("/settings/assistants", StringComparison.Ordinal))
         {
             await page.GetByTestId("pi-projects").GetByRole(AriaRole.Listitem).Filter(new() { HasText = projectNumber })
