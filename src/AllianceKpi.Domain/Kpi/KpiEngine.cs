@@ -35,19 +35,17 @@ public static class KpiEngine
     /// Evaluating only these lists gives that kind's verdicts exactly as evaluating them all (KpiEngineInputsTests); a page
     /// about one kind loads no more than this.
     /// </summary>
-    public static IReadOnlySet<EntryKind> InputsOf(EntryKind kind) => kind switch
-    {
-        EntryKind.Member => MemberInputs,
-        EntryKind.OperatingIncome => IncomeInputs,
-        EntryKind.MemberService => MemberServiceInputs,
-        _ => new HashSet<EntryKind> { EntryKind.Member, kind },
-    };
+    public static IReadOnlySet<EntryKind> InputsOf(EntryKind kind) => Inputs[kind];
 
-    private static readonly IReadOnlySet<EntryKind> MemberInputs = new HashSet<EntryKind> { EntryKind.Member };
-
-    private static readonly IReadOnlySet<EntryKind> IncomeInputs = new HashSet<EntryKind>
-        { EntryKind.Member, EntryKind.OperatingIncome, EntryKind.CooperationProject, EntryKind.TechTransfer };
-
-    private static readonly IReadOnlySet<EntryKind> MemberServiceInputs = new HashSet<EntryKind>
-        { EntryKind.Member, EntryKind.MemberService, EntryKind.PromotionActivity };
+    /// <summary>Built once: a page asks on every request.</summary>
+    private static readonly Dictionary<EntryKind, IReadOnlySet<EntryKind>> Inputs = Enum.GetValues<EntryKind>().ToDictionary(
+        kind => kind,
+        kind => (IReadOnlySet<EntryKind>)(kind switch
+        {
+            EntryKind.Member => new HashSet<EntryKind> { EntryKind.Member },
+            EntryKind.OperatingIncome => new HashSet<EntryKind>
+                { EntryKind.Member, EntryKind.OperatingIncome, EntryKind.CooperationProject, EntryKind.TechTransfer },
+            EntryKind.MemberService => new HashSet<EntryKind> { EntryKind.Member, EntryKind.MemberService, EntryKind.PromotionActivity },
+            _ => new HashSet<EntryKind> { EntryKind.Member, kind },
+        }));
 }

@@ -110,9 +110,9 @@ public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock)
     public async Task<ProgressContext?> LoadAsync(ClaimsPrincipal user, int projectId, int periodId, IReadOnlySet<EntryKind> kinds,
         CancellationToken cancellationToken)
     {
-        // One connection serves the page's queries, and goes back to the pool before the engine runs and the page renders:
-        // a pooled SQLite connection keeps its own page cache and schema, so holding it while rendering meant one per request
-        // in flight (128 under the load bench) instead of one per query running. Left open when the caller opened it.
+        // One connection serves the page's queries and goes back to the pool before the engine runs and the page renders,
+        // so rendering holds no connection (a pooled SQLite connection keeps its own page cache and schema). Left open when
+        // the caller opened it.
         var openHere = db.Database.GetDbConnection().State != ConnectionState.Open;
         if (openHere)
         {
