@@ -8,9 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AllianceKpi.Web.Features.Reports;
 
-/// <summary>A PDF printed before, with the name it is downloaded under.</summary>
-/// <summary>A PDF printed before (the row of <c>SummaryPdfs</c>) and the name to download it under.</summary>
-public sealed record CachedSummaryPdf(int SubmissionId, int View, string Status, string FileName);
+/// <summary>A PDF printed before (the row of <c>SummaryPdfs</c>, with the SHA-256 of its bytes) and the name to download it under.</summary>
+public sealed record CachedSummaryPdf(int SubmissionId, int View, string Status, string Sha256, string FileName);
 
 /// <summary>A summary to show: its model and, when it is the frozen summary of a submission, that submission's id.</summary>
 public sealed record SummaryDocument(SummaryReport Report, int? SubmissionId);
@@ -95,9 +94,10 @@ public sealed class SubmittedSummaryHandler(AppDbContext db, SummaryReportHandle
             return null;
         }
         var label = state.Value.Label();
-        var stored = await db.SummaryPdfs.AsNoTracking()
-            .AnyAsync(p => p.FormSubmissionId == found.Id && p.View == (int)view && p.Status == label, cancellationToken);
-        return stored ? new CachedSummaryPdf(found.Id, (int)view, label, SummaryReportHandler.FileName(found.Number, period, view)) : null;
+        var sha256 = await db.SummaryPdfs.AsNoTracking()
+            .Where(p => p.FormSubmissionId == found.Id && p.View == (int)view && p.Status == label).Select(p => p.Sha256)
+            .FirstOrDefaultAsync(cancellationToken);
+        return sha256 is null ? null : new CachedSummaryPdf(found.Id, (int)view, label, sha256, SummaryReportHandler.FileName(found.Number, period, view));
     }
 
     private Task<bool> TargetsSubmittedAsync(int projectId, int year, CancellationToken cancellationToken) =>

@@ -14,7 +14,7 @@ namespace AllianceKpi.Web.Features.Reports;
 /// says why.
 /// </summary>
 public sealed class SummaryController(EvaluationContextHandler contexts, SubmittedSummaryHandler summaries, SummaryPdfHandler documents,
-    AppDbContext db, ILogger<SummaryController> logger) : Controller
+    AppDbContext db, SummaryPdfFiles pdfFiles, ILogger<SummaryController> logger) : Controller
 {
     public const string Route = "/projects/{projectId:int}/summary/{periodId:int}";
     public const string ViewPath = SummaryPdfHandler.ViewPath;
@@ -45,11 +45,18 @@ public sealed class SummaryController(EvaluationContextHandler contexts, Submitt
     [HttpGet(Route + ".pdf")]
     public async Task<IActionResult> Pdf(int projectId, int periodId, string? view, CancellationToken cancellationToken)
     {
-        if (Parse(view) is { } quick && await summaries.CachedPdfAsync(projectId, periodId, quick, cancellationToken) is { } cached
-            && await StoredPdfStream.OpenAsync(db, cached, cancellationToken) is { } stored)
+        if (Parse(view) is { } quick && await summaries.CachedPdfAsync(projectId, periodId, quick, cancellationToken) is { } cached)
         {
-            DownloadHeadersOf(cached.FileName);
-            return File(stored, "application/pdf");
+            if (await pdfFiles.PathAsync(db, cached, cancellationToken) is { } path)
+            {
+                DownloadHeadersOf(cached.FileName);
+                return PhysicalFile(path, "application/pdf");
+            }
+            if (await StoredPdfStream.OpenAsync(db, cached, cancellationToken) is { } stored)
+            {
+                DownloadHeadersOf(cached.FileName);
+                return File(stored, "application/pdf");
+            }
         }
         var (refused, document, context, chosen) = await DocumentAsync(projectId, periodId, view, cancellationToken);
         if (refused is not null)

@@ -48,6 +48,8 @@ public static class PortalServices
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddAttachments(Path.Combine(settings.StorageRoot, "attachments"));
         AddPdf(services, builder.Configuration);
+        var pdfFiles = Path.Combine(settings.StorageRoot, "cache", "summary-pdfs");
+        services.AddSingleton(sp => new Features.Reports.SummaryPdfFiles(pdfFiles, sp.GetRequiredService<ILogger<Features.Reports.SummaryPdfFiles>>()));
         Features.Office.WebsiteChecks.WebsiteProbeRegistration.AddWebsiteProbe(services, builder.Configuration);
         services.AddZipExports(builder.Configuration, settings.StorageRoot);
         services.Configure<FormOptions>(options => options.MultipartBodyLengthLimit = UploadLimits.MultipartBodyBytes);

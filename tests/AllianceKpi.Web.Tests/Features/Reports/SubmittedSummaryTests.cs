@@ -183,4 +183,89 @@ public sealed class SubmittedSummaryTests(ProgressClockFactory factory) : IClass
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    private string PdfFilesRoot => Path.Combine(factory.StorageRoot, "cache", "summary-pdfs");
+
+    /// <summary>The stored row of the period summary of the project's submission: its bytes and hash.</summary>
+    private Task<(byte[] Content, string Sha256)> StoredRowAsync(int projectId, int periodId) =>
+        factory.WithDbAsync(async db =>
+        {
+            var row = await db.SummaryPdfs.AsNoTracking()
+                .Where(p => db.FormSubmissions.Any(s => s.Id == p.FormSubmissionId && s.ProjectId == projectId && s.ReportingPeriodId == periodId)
+                            && p.View == 1)
+                .Select(p => new { p.Content, p.Sha256 }).SingleAsync();
+            return (row.Content, row.Sha256);
+        });
+
+    [Fact]
+    public async Task ACachedSummaryIsKeptAsAFileNamedByItsHashAndServedFromIt()
+    {
+        var (projectId, periodId, _) = await SubmittedAsync();
+        await PdfAsync(PdfUrl(projectId, periodId)); // prints and stores the row
+        var (content, sha256) = await StoredRowAsync(projectId, periodId);
+        var file = Path.Combine(PdfFilesRoot, sha256 + ".pdf");
+        Assert.False(File.Exists(file));
+
+        var cached = await PdfAsync(PdfUrl(projectId, periodId));
+
+        Assert.Equal(content, cached);
+        Assert.Equal(content, await File.ReadAllBytesAsync(file));
+        Assert.Empty(Directory.GetFiles(PdfFilesRoot, "*.building"));
+        // Served from the file from now on: the row alone no longer decides the bytes (the file is the same bytes by its name).
+        await File.WriteAllBytesAsync(file, [.. content, .. "%marker"u8.ToArray()]);
+        Assert.EndsWith("%marker", System.Text.Encoding.ASCII.GetString(await PdfAsync(PdfUrl(projectId, periodId))));
+    }
+
+    [Fact]
+    public async Task ARowWhoseBytesDoNotMatchItsHashIsServedFromTheDatabaseAndNotKeptAsAFile()
+    {
+        var (projectId, periodId, _) = await SubmittedAsync();
+        await PdfAsync(PdfUrl(projectId, periodId));
+        var (content, sha256) = await StoredRowAsync(projectId, periodId);
+        byte[] damaged = [.. content.AsSpan(0, content.Length - 1), (byte)(content[^1] ^ 0xFF)];
+        await factory.WithDbAsync(async db =>
+        {
+            var row = await db.SummaryPdfs.SingleAsync(p => p.Sha256 == sha256);
+            row.Content = damaged;
+            await db.SaveChangesAsync();
+        });
+
+        var served = await PdfAsync(PdfUrl(projectId, periodId));
+
+        Assert.Equal(damaged, served);
+        Assert.False(File.Exists(Path.Combine(PdfFilesRoot, sha256 + ".pdf")));
+        Assert.Empty(Directory.Exists(PdfFilesRoot) ? Directory.GetFiles(PdfFilesRoot, "*.building") : []);
+    }
+
+    [Fact]
+    public async Task AnUnwritableFileFolderStillServesTheStoredPdf()
+    {
+        var (projectId, periodId, _) = await SubmittedAsync();
+        await PdfAsync(PdfUrl(projectId, periodId));
+        var (content, sha256) = await StoredRowAsync(projectId, periodId);
+        // A plain file where the folder should be: creating the folder fails, whoever the tests run as.
+        var aside = PdfFilesRoot + "-aside";
+        if (Directory.Exists(PdfFilesRoot))
+        {
+            Directory.Move(PdfFilesRoot, aside);
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(PdfFilesRoot)!);
+        await File.WriteAllTextAsync(PdfFilesRoot, "not a folder");
+        try
+        {
+            var served = await PdfAsync(PdfUrl(projectId, periodId));
+
+            Assert.Equal(content, served);
+            Assert.Equal("not a folder", await File.ReadAllTextAsync(PdfFilesRoot));
+        }
+        finally
+        {
+            File.Delete(PdfFilesRoot);
+            if (Directory.Exists(aside))
+            {
+                Directory.Move(aside, PdfFilesRoot);
+            }
+        }
+        Assert.False(File.Exists(Path.Combine(PdfFilesRoot, sha256 + ".pdf")));
+    }
 }
