@@ -1,5 +1,6 @@
 using AllianceKpi.Infrastructure;
 using AllianceKpi.Web.Infrastructure.Security;
+using AllianceKpi.Web.Infrastructure.Startup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -29,13 +30,15 @@ public sealed class ErrorController : Controller
             429 => TooManyAttempts(),
             403 => new ErrorViewModel(code, "沒有權限", "您的帳號沒有權限檢視或修改這個頁面的資料。"),
             404 => new ErrorViewModel(code, "找不到頁面", "您要找的頁面或資料不存在，可能已被刪除。"),
+            503 when HttpContext.Items.ContainsKey(RequestGateMiddleware.QueueFullItem) =>
+                new ErrorViewModel(code, "系統忙碌中", "目前同時使用的人數過多，請稍候幾秒再試一次；您已儲存的資料不受影響。"),
             503 => new ErrorViewModel(code, "服務暫時無法使用", "系統暫時無法連線資料庫，請稍後再試。"),
             _ => new ErrorViewModel(code, "系統發生錯誤", "系統處理時發生錯誤，您已儲存的資料不受影響，請稍後再試。"),
         };
         Response.StatusCode = code;
         if (code == 503)
         {
-            Response.Headers.RetryAfter = "30";
+            Response.Headers.RetryAfter = HttpContext.Items.ContainsKey(RequestGateMiddleware.QueueFullItem) ? "5" : "30";
         }
         return View("Error", model);
     }

@@ -22,6 +22,7 @@ public static class PortalPipeline
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
+        app.UseMiddleware<RequestGateMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UsePortalLocalization();

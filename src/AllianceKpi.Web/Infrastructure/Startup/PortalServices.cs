@@ -60,6 +60,7 @@ public static class PortalServices
         AddAuthorization(services);
         services.AddCookieSecurity(cookieSecurePolicy);
         services.AddAccountProtection(builder.Configuration);
+        services.AddRequestGate(builder.Configuration);
 
         services.AddPortalLocalization();
         services.AddControllersWithViews(options =>
