@@ -24,13 +24,14 @@ public sealed class ErrorController : Controller
         {
             code = 503; // the database is down or restarting: "try again later" is the truth, and load balancers read 503
         }
+        var queueFull = HttpContext.Items.ContainsKey(RequestGateMiddleware.QueueFullItem);
         var model = code switch
         {
             400 => new ErrorViewModel(code, "無法處理的要求", "送出的資料不完整或已過期，請回上一頁重新整理後再試一次。"),
             429 => TooManyAttempts(),
             403 => new ErrorViewModel(code, "沒有權限", "您的帳號沒有權限檢視或修改這個頁面的資料。"),
             404 => new ErrorViewModel(code, "找不到頁面", "您要找的頁面或資料不存在，可能已被刪除。"),
-            503 when HttpContext.Items.ContainsKey(RequestGateMiddleware.QueueFullItem) =>
+            503 when queueFull =>
                 new ErrorViewModel(code, "系統忙碌中", "目前同時使用的人數過多，請稍候幾秒再試一次；您已儲存的資料不受影響。"),
             503 => new ErrorViewModel(code, "服務暫時無法使用", "系統暫時無法連線資料庫，請稍後再試。"),
             _ => new ErrorViewModel(code, "系統發生錯誤", "系統處理時發生錯誤，您已儲存的資料不受影響，請稍後再試。"),
@@ -38,7 +39,7 @@ public sealed class ErrorController : Controller
         Response.StatusCode = code;
         if (code == 503)
         {
-            Response.Headers.RetryAfter = HttpContext.Items.ContainsKey(RequestGateMiddleware.QueueFullItem) ? "5" : "30";
+            Response.Headers.RetryAfter = queueFull ? "5" : "30";
         }
         return View("Error", model);
     }

@@ -44,7 +44,7 @@ public sealed class RequestGateMiddleware
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = Permits,
-            QueueLimit = Math.Max(0, settings.QueueLimit),
+            QueueLimit = settings.QueueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
     }
@@ -72,20 +72,21 @@ public sealed class RequestGateMiddleware
         {
             return; // the client left while waiting
         }
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            _logger.LogWarning("Request queue full ({Permits} at once and the queue): 503 for {Method} {Path}",
+                Permits, context.Request.Method, context.Request.Path.Value);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Items[QueueFullItem] = true;
+            return;
+        }
         // The turn ends when the response starts: a file sent to a slow client, or a page written over a slow link, holds
         // no turn while its bytes travel.
         var turn = new Turn(lease);
         context.Response.OnStarting(static state => { ((Turn)state).End(); return Task.CompletedTask; }, turn);
         try
         {
-            if (!lease.IsAcquired)
-            {
-                _logger.LogWarning("Request queue full ({Permits} at once and the queue): 503 for {Method} {Path}",
-                    Permits, context.Request.Method, context.Request.Path.Value);
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                context.Items[QueueFullItem] = true;
-                return;
-            }
             await _next(context);
         }
         finally
@@ -107,7 +108,6 @@ public sealed class RequestGateMiddleware
             }
         }
     }
-
 }
 
 public static class RequestGateExtensions
@@ -121,5 +121,4 @@ public static class RequestGateExtensions
             .ValidateOnStart();
         return services;
     }
-
 }
