@@ -66,6 +66,7 @@ public static class LoadRun
 
     private static async Task<(PortalProcess Portal, List<LoadClient> Clients, string Pdf)> PrepareAsync(PortalProcess portal, int count)
     {
+        Console.WriteLine(string.Format(Culture, "web process after start-up: {0:0} MB resident (VmRSS)", portal.StatusKb("VmRSS") / 1024.0));
         var data = new SyntheticData(portal.ConnectionString, portal.Provider);
         var first = await LoadData.PeriodAsync(data, ReportingPeriodKind.FirstReport);
         var open = await LoadData.PeriodAsync(data, ReportingPeriodKind.SecondReport);
@@ -82,10 +83,11 @@ public static class LoadRun
         {
             clients.AddRange(await Task.WhenAll(chunk.Select(u => LoadClient.SignInAsync(portal.BaseAddress, u, open))));
         }
-        Console.WriteLine(string.Format(Culture, "signed in {0} users in {1:0.0} s", clients.Count, watch.Elapsed.TotalSeconds));
+        Console.WriteLine(string.Format(Culture, "signed in {0} users in {1:0.0} s; web process {2:0} MB resident (VmRSS)",
+            clients.Count, watch.Elapsed.TotalSeconds, portal.StatusKb("VmRSS") / 1024.0));
         var printed = await clients[0].GetAsync(pdf); // the first download prints and stores; the load measures the cached one
-        Console.WriteLine(string.Format(Culture, "submitted summary printed once ({0:0} kB); web process peak memory before the load (VmHWM) {1:0} MB",
-            printed / 1024.0, portal.StatusKb("VmHWM") / 1024.0));
+        Console.WriteLine(string.Format(Culture, "submitted summary printed once ({0:0} kB); web process before the load: {1:0} MB resident (VmRSS), peak {2:0} MB (VmHWM)",
+            printed / 1024.0, portal.StatusKb("VmRSS") / 1024.0, portal.StatusKb("VmHWM") / 1024.0));
         return (portal, clients, pdf);
     }
 

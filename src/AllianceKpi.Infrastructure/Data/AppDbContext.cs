@@ -18,11 +18,18 @@ using Microsoft.EntityFrameworkCore;
 namespace AllianceKpi.Infrastructure.Data;
 
 /// <summary>
-/// The portal's database. Saving stamps new concurrency tokens and, when an <see cref="IAuditSource"/> is given (the web app
+/// The portal's database. Saving stamps new concurrency tokens and, when an <see cref="AuditSource"/> is given (the web app
 /// always gives one), writes an audit row for every change of an audited record in the same transaction.
 /// </summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditSource? auditSource = null) : IdentityDbContext<AppUser>(options)
+/// <remarks>
+/// The web app takes its contexts from EF's pool (<see cref="DatabaseSetup.AddAppDatabase"/>), which needs this one
+/// constructor; the audit source is set on each context handed to a request and cleared when the context goes back.
+/// </remarks>
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
+    /// <summary>Who and from where, for the audit rows of this context's saves; none, no audit rows.</summary>
+    public IAuditSource? AuditSource { get; set; }
+
     public DbSet<ProgrammeYear> ProgrammeYears => Set<ProgrammeYear>();
     public DbSet<ReportingPeriod> ReportingPeriods => Set<ReportingPeriod>();
     public DbSet<Project> Projects => Set<Project>();
@@ -53,6 +60,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditSource? 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SubmissionKey> SubmissionKeys => Set<SubmissionKey>();
 
+    public override void Dispose()
+    {
+        AuditSource = null; // a pooled context must not carry one request's audit source into the next
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        AuditSource = null;
+        return base.DisposeAsync();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -70,7 +89,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditSource? 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
-        var audit = auditSource is null ? [] : AuditTrail.Capture(ChangeTracker, auditSource);
+        var audit = AuditSource is null ? [] : AuditTrail.Capture(ChangeTracker, AuditSource);
         if (audit.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -87,7 +106,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, IAuditSource? 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
-        var audit = auditSource is null ? [] : AuditTrail.Capture(ChangeTracker, auditSource);
+        var audit = AuditSource is null ? [] : AuditTrail.Capture(ChangeTracker, AuditSource);
         if (audit.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

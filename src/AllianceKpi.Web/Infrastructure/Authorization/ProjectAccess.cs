@@ -11,6 +11,11 @@ public sealed class ProjectAccess(AppDbContext db)
 {
     private readonly Dictionary<(string, int), ProjectRole?> _roles = [];
 
+    // Asked on every project page before anything else: compiled once, no expression tree to walk per request.
+    private static readonly Func<AppDbContext, int, string, CancellationToken, Task<ProjectRole?>> RoleQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int projectId, string userId, CancellationToken cancellationToken) =>
+            db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == userId).Select(m => (ProjectRole?)m.Role).FirstOrDefault());
+
     public async Task<ProjectRole?> RoleOnAsync(ClaimsPrincipal user, int projectId, CancellationToken cancellationToken = default)
     {
         var userId = user.UserId();
@@ -20,10 +25,7 @@ public sealed class ProjectAccess(AppDbContext db)
         }
         if (!_roles.TryGetValue((userId, projectId), out var role))
         {
-            role = await db.ProjectMembers
-                .Where(m => m.ProjectId == projectId && m.UserId == userId)
-                .Select(m => (ProjectRole?)m.Role)
-                .FirstOrDefaultAsync(cancellationToken);
+            role = await RoleQuery(db, projectId, userId, cancellationToken);
             _roles[(userId, projectId)] = role;
         }
         return role;
