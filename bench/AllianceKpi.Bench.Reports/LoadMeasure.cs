@@ -20,7 +20,7 @@ public sealed class LoadResult(List<Sample> samples, Dictionary<string, int> err
     public int CountOf(string kind) => samples.Count(s => s.Kind == kind);
 
     /// <summary>
-    /// Markdown rows (| level | what | requests | req/s | p50 | p95 | p99 | max | errors |): all requests, then one per kind when
+    /// Markdown rows (| level | what | requests | req/s | p50 | p95 | p99 | max | errors | mean body |): all requests, then one per kind when
     /// there are several, then up to five error messages.
     /// </summary>
     public IEnumerable<string> Rows(string level, string what)
@@ -39,14 +39,15 @@ public sealed class LoadResult(List<Sample> samples, Dictionary<string, int> err
         }
     }
 
-    public const string Header = "| {0} | what | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+    public const string Header = "| {0} | what | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | mean body kB |\n| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
 
     private string Row(string level, string what, List<Sample> of, int errorCount)
     {
         var sorted = of.Select(s => s.Ms).Order().ToArray();
         double At(double q) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
-        return string.Format(Culture, "| {0} | {1} | {2} | {3:0} | {4:0.0} | {5:0.0} | {6:0.0} | {7:0} | {8} |",
-            level, what, sorted.Length, sorted.Length / seconds, At(0.50), At(0.95), At(0.99), sorted.Length == 0 ? 0 : sorted[^1], errorCount);
+        return string.Format(Culture, "| {0} | {1} | {2} | {3:0} | {4:0.0} | {5:0.0} | {6:0.0} | {7:0} | {8} | {9:0.0} |",
+            level, what, sorted.Length, sorted.Length / seconds, At(0.50), At(0.95), At(0.99), sorted.Length == 0 ? 0 : sorted[^1], errorCount,
+            of.Count == 0 ? 0 : of.Average(s => s.Bytes) / 1024.0);
     }
 }
 

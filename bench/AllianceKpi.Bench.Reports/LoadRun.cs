@@ -7,8 +7,9 @@ namespace AllianceKpi.Bench.Reports;
 /// <summary>
 /// The load mode (bench/README.md): N signed-in users, one connection each, looping over the deadline-day mix on their own
 /// alliance — 招募聯盟會員 list (50 members), a member's edit form and its save, an autosave of the 管考資料 draft, the
-/// cached 季綜整表 PDF of a submitted alliance — for a fixed time per level; then the bare /about page and the members page
-/// alone, as many requests as the same connections can make, for the framework's ceiling.
+/// cached 季綜整表 PDF of a submitted alliance — for a fixed time per level; then, as many requests as the same connections can
+/// make, /about (the ceiling used up to round 6), the bare page of the members page's size (the framework's ceiling for a
+/// page that size) and the members page alone.
 /// </summary>
 public static class LoadRun
 {
@@ -49,6 +50,7 @@ public static class LoadRun
     {
         var environment = new Dictionary<string, string>
         {
+            ["Bench__BarePage"] = "true",
             ["RateLimits__SignIn__PermitLimit"] = "100000",
             ["RateLimits__AccountForms__PermitLimit"] = "100000",
         };
@@ -96,16 +98,20 @@ public static class LoadRun
 
         await MeasureAsync("warm-up (mix)", clients.Take(8).ToList(), TimeSpan.FromSeconds(3), c => c.MixAsync(pdf), quiet: true);
         await MeasureAsync("warm-up (about)", clients.Take(8).ToList(), TimeSpan.FromSeconds(2), c => c.OneAsync("about", "/about"), quiet: true);
+        var bare = await BarePageAsync(clients[0]);
+        await MeasureAsync("warm-up (bare page)", clients.Take(8).ToList(), TimeSpan.FromSeconds(2), c => c.OneAsync("bare", bare), quiet: true);
         Console.WriteLine();
         Console.WriteLine(string.Format(Culture, LoadResult.Header, "connections"));
         foreach (var level in levels)
         {
             var group = clients.Take(level).ToList();
             await MeasureAsync($"{level} | mix", group, duration, c => c.MixAsync(pdf));
-            var about = await MeasureAsync($"{level} | bare page /about", group, duration, c => c.OneAsync("about", "/about"));
+            var about = await MeasureAsync($"{level} | /about (the ceiling of rounds 1–6)", group, duration, c => c.OneAsync("about", "/about"));
+            var sized = await MeasureAsync($"{level} | bare page of the members page's size", group, duration, c => c.OneAsync("bare", bare));
             var members = await MeasureAsync($"{level} | members page only", group, duration, c => c.OneAsync("members", c.MembersUrl));
-            Console.WriteLine(string.Format(Culture, "|  | members page / bare page | {0:0%} |  |  |  |  |  |  |", members / about));
-            Console.WriteLine(string.Format(Culture, "|  | web process peak memory so far (VmHWM) | {0:0} MB |  |  |  |  |  |  |", portal.StatusKb("VmHWM") / 1024.0));
+            Console.WriteLine(string.Format(Culture, "|  | members page / bare page of its size | {0:0%} |  |  |  |  |  |  |  |", members / sized));
+            Console.WriteLine(string.Format(Culture, "|  | members page / /about | {0:0%} |  |  |  |  |  |  |  |", members / about));
+            Console.WriteLine(string.Format(Culture, "|  | web process peak memory so far (VmHWM) | {0:0} MB |  |  |  |  |  |  |  |", portal.StatusKb("VmHWM") / 1024.0));
         }
         Console.WriteLine();
         Console.WriteLine(string.Format(Culture, "web process: peak memory (VmHWM) {0:0} MB, now (VmRSS) {1:0} MB",
@@ -114,6 +120,24 @@ public static class LoadRun
         {
             client.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The URL of the portal's bare page (<c>/bench/bare</c>: the layout and a table written from a model, no database, no rules)
+    /// with as many rows as make it the members page's size: two sizes measured, the rows for the members page's size read off
+    /// the line through them.
+    /// </summary>
+    private static async Task<string> BarePageAsync(LoadClient client)
+    {
+        const int Probe = 100;
+        var members = await client.GetAsync(client.MembersUrl);
+        var empty = await client.GetAsync("/bench/bare?rows=0");
+        var probe = await client.GetAsync($"/bench/bare?rows={Probe}");
+        var rows = (int)Math.Round((members - empty) / ((probe - empty) / (double)Probe));
+        var url = $"/bench/bare?rows={Math.Max(rows, 0)}";
+        var size = await client.GetAsync(url);
+        Console.WriteLine(string.Format(Culture, "bare page of the members page's size: {0} ({1:0.0} kB; the members page {2:0.0} kB)", url, size / 1024.0, members / 1024.0));
+        return url;
     }
 
     /// <summary>Runs <paramref name="step"/> in a loop on every client for the duration; prints a table row per request kind; answers req/s overall.</summary>

@@ -1,6 +1,6 @@
 using AllianceKpi.Domain.Kpi;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc.Localization;
+using AllianceKpi.Web.Infrastructure.Localization;
 
 namespace AllianceKpi.Web.Features.Progress;
 
@@ -10,7 +10,7 @@ namespace AllianceKpi.Web.Features.Progress;
 /// </summary>
 public static class VerdictBadge
 {
-    public static IHtmlContent For(Verdict? verdict, IHtmlLocalizer localizer)
+    public static IHtmlContent For(Verdict? verdict, PortalText localizer)
     {
         if (verdict is null)
         {

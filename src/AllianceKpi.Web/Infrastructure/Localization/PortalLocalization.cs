@@ -13,6 +13,7 @@ public static class PortalLocalization
     public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton<PortalText>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Supported.Select(c => new CultureInfo(c)).ToList();
