@@ -19,16 +19,16 @@ public static class LoadRun
     /// The deadline hour: <paramref name="count"/> signed-in users at once, each pausing a random 0–2×<paramref name="think"/>
     /// (as one types between autosaves) and then saving — a member's edit form and save, an autosave of the evaluation draft.
     /// </summary>
-    public static async Task DeadlineAsync(string root, int count, TimeSpan duration, TimeSpan think)
+    public static async Task DeadlineAsync(string root, int count, TimeSpan duration, TimeSpan think, TimeSpan warmup)
     {
         var (portal, clients, _) = await StartAsync(root, count);
         await using (portal)
         {
-            await MeasureAsync("warm-up (saves)", clients.Take(8).ToList(), TimeSpan.FromSeconds(3), c => c.SaveAsync(), quiet: true);
+            await MeasureAsync("warm-up (saves)", clients.Take(8).ToList(), warmup, c => c.SaveAsync(), quiet: true);
             Console.WriteLine();
             Console.WriteLine(string.Format(Culture, "deadline hour: {0} users, each saving after a pause of 0–{1:0} s, for {2:0} s", count, 2 * think.TotalSeconds, duration.TotalSeconds));
             Console.WriteLine(string.Format(Culture, LoadResult.Header, "users"));
-            await MeasureAsync($"{count} | saves", clients, duration, c => c.SaveAfterPauseAsync(think));
+            await MeasureAsync($"{count} | saves", clients, duration, c => c.SaveAfterPauseAsync(think), portal);
             Console.WriteLine(string.Format(Culture, "web process: peak memory (VmHWM) {0:0} MB", portal.StatusKb("VmHWM") / 1024.0));
             foreach (var client in clients)
             {
@@ -37,12 +37,12 @@ public static class LoadRun
         }
     }
 
-    public static async Task RunAsync(string root, int[] levels, TimeSpan duration)
+    public static async Task RunAsync(string root, int[] levels, TimeSpan duration, TimeSpan warmup)
     {
         var (portal, clients, pdf) = await StartAsync(root, levels.Max());
         await using (portal)
         {
-            await RunLevelsAsync(portal, clients, pdf, levels, duration);
+            await RunLevelsAsync(portal, clients, pdf, levels, duration, warmup);
         }
     }
 
@@ -93,24 +93,33 @@ public static class LoadRun
         return (portal, clients, pdf);
     }
 
-    private static async Task RunLevelsAsync(PortalProcess portal, List<LoadClient> clients, string pdf, int[] levels, TimeSpan duration)
+    private static async Task RunLevelsAsync(PortalProcess portal, List<LoadClient> clients, string pdf, int[] levels, TimeSpan duration, TimeSpan warmup)
     {
-
-        await MeasureAsync("warm-up (mix)", clients.Take(8).ToList(), TimeSpan.FromSeconds(3), c => c.MixAsync(pdf), quiet: true);
-        await MeasureAsync("warm-up (about)", clients.Take(8).ToList(), TimeSpan.FromSeconds(2), c => c.OneAsync("about", "/about"), quiet: true);
+        // Until round 6 the warm-up was 5 s, and the first level's mix ran while the runtime was still recompiling hot code
+        // (tiered compilation, about 29,000 methods): a page served in its first 20 s took up to half again the CPU of the
+        // same page later. The figures are of the portal in its steady state, as it is after its first minute in service.
+        var warm = clients.Take(8).ToList();
+        var warmed = await MeasureAsync("warm-up (mix)", warm, warmup, c => c.MixAsync(pdf), portal, quiet: true);
+        await MeasureAsync("warm-up (about)", warm, TimeSpan.FromSeconds(3), c => c.OneAsync("about", "/about"), quiet: true);
         var bare = await BarePageAsync(clients[0]);
-        await MeasureAsync("warm-up (bare page)", clients.Take(8).ToList(), TimeSpan.FromSeconds(2), c => c.OneAsync("bare", bare), quiet: true);
+        await MeasureAsync("warm-up (bare page)", warm, TimeSpan.FromSeconds(3), c => c.OneAsync("bare", bare), quiet: true);
+        await MeasureAsync("warm-up (members page)", warm, TimeSpan.FromSeconds(3), c => c.OneAsync("members", c.MembersUrl), quiet: true);
+        Console.WriteLine(string.Format(Culture, "warm-up: the mix for {0:0} s on 8 connections ({1:0} req/s, portal CPU {2:0.00} ms per request), then 3 s of each page",
+            warmup.TotalSeconds, warmed.PerSecond, warmed.CpuMs));
         Console.WriteLine();
         Console.WriteLine(string.Format(Culture, LoadResult.Header, "connections"));
         foreach (var level in levels)
         {
             var group = clients.Take(level).ToList();
-            await MeasureAsync($"{level} | mix", group, duration, c => c.MixAsync(pdf));
-            var about = await MeasureAsync($"{level} | /about (the ceiling of rounds 1–6)", group, duration, c => c.OneAsync("about", "/about"));
-            var sized = await MeasureAsync($"{level} | bare page of the members page's size", group, duration, c => c.OneAsync("bare", bare));
-            var members = await MeasureAsync($"{level} | members page only", group, duration, c => c.OneAsync("members", c.MembersUrl));
-            Console.WriteLine(string.Format(Culture, "|  | members page / bare page of its size | {0:0%} |  |  |  |  |  |  |  |", members / sized));
-            Console.WriteLine(string.Format(Culture, "|  | members page / /about | {0:0%} |  |  |  |  |  |  |  |", members / about));
+            var mix = await MeasureAsync($"{level} | mix", group, duration, c => c.MixAsync(pdf), portal);
+            var about = await MeasureAsync($"{level} | /about (the ceiling of rounds 1–6)", group, duration, c => c.OneAsync("about", "/about"), portal);
+            var sized = await MeasureAsync($"{level} | bare page of the members page's size", group, duration, c => c.OneAsync("bare", bare), portal);
+            var members = await MeasureAsync($"{level} | members page only", group, duration, c => c.OneAsync("members", c.MembersUrl), portal);
+            Console.WriteLine(string.Format(Culture, "|  | members page / bare page of its size | {0:0%} |  |  |  |  |  |  |  |", members.PerSecond / sized.PerSecond));
+            Console.WriteLine(string.Format(Culture, "|  | members page / /about | {0:0%} |  |  |  |  |  |  |  |", members.PerSecond / about.PerSecond));
+            Console.WriteLine(string.Format(Culture,
+                "|  | portal CPU per request: mix {0:0.00} ms, /about {1:0.00} ms, bare page {2:0.00} ms, members page {3:0.00} ms (bare / members {4:0%}) |  |  |  |  |  |  |  |",
+                mix.CpuMs, about.CpuMs, sized.CpuMs, members.CpuMs, sized.CpuMs / members.CpuMs));
             Console.WriteLine(string.Format(Culture, "|  | web process peak memory so far (VmHWM) | {0:0} MB |  |  |  |  |  |  |  |", portal.StatusKb("VmHWM") / 1024.0));
         }
         Console.WriteLine();
@@ -141,9 +150,12 @@ public static class LoadRun
     }
 
     /// <summary>Runs <paramref name="step"/> in a loop on every client for the duration; prints a table row per request kind; answers req/s overall.</summary>
-    private static async Task<double> MeasureAsync(string label, List<LoadClient> clients, TimeSpan duration, Func<LoadClient, Task> step, bool quiet = false)
+    private static async Task<(double PerSecond, double CpuMs)> MeasureAsync(string label, List<LoadClient> clients, TimeSpan duration,
+        Func<LoadClient, Task> step, PortalProcess? portal = null, bool quiet = false)
     {
+        var cpuBefore = portal?.CpuSeconds() ?? 0;
         var result = await LoadMeasure.RunAsync(clients, duration, step);
+        var cpuMs = portal is null || result.Samples.Count == 0 ? 0 : (portal.CpuSeconds() - cpuBefore) * 1000 / result.Samples.Count;
         if (!quiet)
         {
             var parts = label.Split(" | ", 2);
@@ -153,6 +165,6 @@ public static class LoadRun
                 Console.WriteLine(row);
             }
         }
-        return result.PerSecond;
+        return (result.PerSecond, cpuMs);
     }
 }

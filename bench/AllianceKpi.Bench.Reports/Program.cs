@@ -11,7 +11,8 @@ using AllianceKpi.Bench.Reports;
 //            `-- get --path /office/exports/kpi?periodId={period}`); {period} is the first report period's id.
 //   all    — large, then zip, each on a fresh portal;
 //   deadline — 700 signed-in users saving at once, each after a random pause (mean --think 20 s), for --seconds 60;
-//   load   — N signed-in users over the deadline-day mix at 8, 32, 128 connections, with the bare /about page as the ceiling (LoadRun.cs).
+//   load   — N signed-in users over the deadline-day mix at 8, 32, 128 connections, with a bare page of the members page's size
+//            as the ceiling (LoadRun.cs). Both load modes warm the portal up first for --warmup seconds (30).
 var mode = args.FirstOrDefault() ?? "all";
 var path = args.SkipWhile(a => a != "--path").Skip(1).FirstOrDefault();
 var root = RepositoryRoot();
@@ -21,7 +22,7 @@ if (mode == "load")
 {
     var levels = (args.SkipWhile(a => a != "--levels").Skip(1).FirstOrDefault() ?? "8,32,128").Split(',').Select(int.Parse).ToArray();
     var seconds = int.Parse(args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() ?? "10", culture);
-    await LoadRun.RunAsync(root, levels, TimeSpan.FromSeconds(seconds));
+    await LoadRun.RunAsync(root, levels, TimeSpan.FromSeconds(seconds), Warmup());
     return;
 }
 
@@ -30,7 +31,7 @@ if (mode == "deadline")
     var users = int.Parse(args.SkipWhile(a => a != "--users").Skip(1).FirstOrDefault() ?? "700", culture);
     var seconds = int.Parse(args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() ?? "60", culture);
     var think = int.Parse(args.SkipWhile(a => a != "--think").Skip(1).FirstOrDefault() ?? "20", culture);
-    await LoadRun.DeadlineAsync(root, users, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(think));
+    await LoadRun.DeadlineAsync(root, users, TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(think), Warmup());
     return;
 }
 
@@ -118,6 +119,8 @@ static async Task<PortalHttp> SignedInAsync(PortalProcess portal)
 }
 
 static int Pages(byte[] pdf) => Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
+
+TimeSpan Warmup() => TimeSpan.FromSeconds(int.Parse(args.SkipWhile(a => a != "--warmup").Skip(1).FirstOrDefault() ?? "30", culture));
 
 static string RepositoryRoot()
 {
