@@ -38,13 +38,38 @@ public sealed record ProgressContext(
 
     public int ProjectId => Project.Id;
     public int PeriodId => Period.Id;
-    public string BaseUrl => $"/projects/{Project.Id}/progress/{Period.Id}";
+    // A list page asks for these once or twice per row; they are computed once per context. Each cache remembers what it was
+    // computed from, so a copy made with `with` and another project, period or year computes its own.
+    private (int Project, int Period, string Url)? _baseUrl;
+    private (ProgrammeYear Year, Dictionary<int, string> Labels)? _periodLabels;
 
-    /// <summary>季類別 of an entry: 2021第一次(3) for 2021年產學小聯盟第一次(3)成果綜整表.</summary>
+    public string BaseUrl
+    {
+        get
+        {
+            if (_baseUrl is not { } cached || cached.Project != Project.Id || cached.Period != Period.Id)
+            {
+                cached = (Project.Id, Period.Id, $"/projects/{Project.Id}/progress/{Period.Id}");
+                _baseUrl = cached;
+            }
+            return cached.Url;
+        }
+    }
+
+    /// <summary>季類別 of an entry: 2021第一次(3) for 2021年產學小聯盟第一次(3)成果綜整表; empty for a period not of this year.</summary>
     public string PeriodLabel(int periodId)
     {
-        var period = Year.Periods.FirstOrDefault(p => p.Id == periodId);
-        return period is null ? "" : ShortName(period.Name);
+        if (_periodLabels is not { } cached || !ReferenceEquals(cached.Year, Year))
+        {
+            var labels = new Dictionary<int, string>();
+            foreach (var period in Year.Periods)
+            {
+                labels.TryAdd(period.Id, ShortName(period.Name));
+            }
+            cached = (Year, labels);
+            _periodLabels = cached;
+        }
+        return cached.Labels.GetValueOrDefault(periodId, "");
     }
 
     public static string ShortName(string name) => name.Replace("年產學小聯盟", "", StringComparison.Ordinal)
