@@ -96,8 +96,8 @@ public static class LoadRun
     private static async Task RunLevelsAsync(PortalProcess portal, List<LoadClient> clients, string pdf, int[] levels, TimeSpan duration, TimeSpan warmup)
     {
         // Until round 6 the warm-up was 5 s, and the first level's mix ran while the runtime was still recompiling hot code
-        // (tiered compilation, about 29,000 methods): a page served in its first 20 s took up to half again the CPU of the
-        // same page later. The figures are of the portal in its steady state, as it is after its first minute in service.
+        // (tiered compilation, about 29,000 methods): a request served in the first pass cost up to 1.7 times the portal CPU
+        // of the same request in the second. The figures are of the portal in its steady state, as it is after its first minute in service.
         var warm = clients.Take(8).ToList();
         var warmed = await MeasureAsync("warm-up (mix)", warm, warmup, c => c.MixAsync(pdf), portal, quiet: true);
         await MeasureAsync("warm-up (about)", warm, TimeSpan.FromSeconds(3), c => c.OneAsync("about", "/about"), quiet: true);
@@ -149,7 +149,8 @@ public static class LoadRun
         return url;
     }
 
-    /// <summary>Runs <paramref name="step"/> in a loop on every client for the duration; prints a table row per request kind; answers req/s overall.</summary>
+    /// <summary>Runs <paramref name="step"/> in a loop on every client for the duration; prints a table row per request kind; answers req/s overall and
+    /// the portal's CPU milliseconds per request (0 without a portal to read).</summary>
     private static async Task<(double PerSecond, double CpuMs)> MeasureAsync(string label, List<LoadClient> clients, TimeSpan duration,
         Func<LoadClient, Task> step, PortalProcess? portal = null, bool quiet = false)
     {
