@@ -83,7 +83,7 @@ public sealed record ProgressContext(
 /// 工作進度 and 管考資料 runs this, so its queries are compiled once (no expression-tree work per request) and run on one
 /// connection (SQLite's pool takes a lock on every open and close), given back before the page is rendered.
 /// </summary>
-public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock)
+public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock, ProjectAccess access)
 {
     private static readonly Func<AppDbContext, int, IAsyncEnumerable<Project>> ProjectQuery =
         EF.CompileAsyncQuery((AppDbContext db, int projectId) => db.Projects.AsNoTracking().Where(p => p.Id == projectId));
@@ -150,7 +150,8 @@ public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock)
         FormLock? form = null;
         try
         {
-            project = await FirstAsync(ProjectQuery(db, projectId), cancellationToken);
+            // The role check that let the request in read the project a moment ago; the office's requests read it here.
+            project = access.ProjectReadWithRole(projectId) ?? await FirstAsync(ProjectQuery(db, projectId), cancellationToken);
             if (project is null)
             {
                 return null;

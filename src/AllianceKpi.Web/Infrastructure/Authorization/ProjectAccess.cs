@@ -10,11 +10,16 @@ namespace AllianceKpi.Web.Infrastructure.Authorization;
 public sealed class ProjectAccess(AppDbContext db)
 {
     private readonly Dictionary<(string, int), ProjectRole?> _roles = [];
+    private readonly Dictionary<int, Project> _projects = [];
 
-    // Asked on every project page before anything else: compiled once, no expression tree to walk per request.
-    private static readonly Func<AppDbContext, int, string, CancellationToken, Task<ProjectRole?>> RoleQuery =
+    // Asked on every project page before anything else: compiled once, no expression tree to walk per request. The project's
+    // row comes in the same statement, for the page to take (ProjectReadWithRole) instead of asking the database again.
+    private static readonly Func<AppDbContext, int, string, CancellationToken, Task<ProjectAndRole?>> RoleQuery =
         EF.CompileAsyncQuery((AppDbContext db, int projectId, string userId, CancellationToken cancellationToken) =>
-            db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == userId).Select(m => (ProjectRole?)m.Role).FirstOrDefault());
+            db.Projects.AsNoTracking().Where(p => p.Id == projectId)
+                .Select(p => new ProjectAndRole(p, db.ProjectMembers.Where(m => m.ProjectId == p.Id && m.UserId == userId)
+                    .Select(m => (ProjectRole?)m.Role).FirstOrDefault()))
+                .FirstOrDefault());
 
     public async Task<ProjectRole?> RoleOnAsync(ClaimsPrincipal user, int projectId, CancellationToken cancellationToken = default)
     {
@@ -25,11 +30,24 @@ public sealed class ProjectAccess(AppDbContext db)
         }
         if (!_roles.TryGetValue((userId, projectId), out var role))
         {
-            role = await RoleQuery(db, projectId, userId, cancellationToken);
+            var found = await RoleQuery(db, projectId, userId, cancellationToken);
+            role = found?.Role;
             _roles[(userId, projectId)] = role;
+            if (found is not null)
+            {
+                _projects[projectId] = found.Project;
+            }
         }
         return role;
     }
+
+    /// <summary>
+    /// The project as read (untracked) with a role check earlier in this request, or null when no check read it (the office
+    /// passes on its role, and a project that does not exist has no row).
+    /// </summary>
+    public Project? ProjectReadWithRole(int projectId) => _projects.GetValueOrDefault(projectId);
+
+    internal sealed record ProjectAndRole(Project Project, ProjectRole? Role);
 
     public static bool IsOffice(ClaimsPrincipal user) => user.IsInRole(AppRoles.Office) || user.IsInRole(AppRoles.Admin);
 }
