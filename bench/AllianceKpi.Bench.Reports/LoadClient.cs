@@ -55,6 +55,8 @@ public sealed partial class LoadClient : IDisposable
     public (string Narrative, int Masters)? SavedDraft { get; private set; }
 
     public string MembersUrl => $"/projects/{_user.ProjectId}/progress/{_period}/members";
+    /// <summary>The edit form of the user's first member.</summary>
+    public string FirstEditUrl => $"{MembersUrl}/{_user.MemberIds[0]}/edit";
     private string EvaluationUrl => $"/projects/{_user.ProjectId}/evaluation/{_period}";
 
     public static async Task<LoadClient> SignInAsync(Uri baseAddress, LoadUser user, int period)
@@ -111,6 +113,13 @@ public sealed partial class LoadClient : IDisposable
     /// <summary>A member's edit form and its save (302), then an autosave of the evaluation draft (200 with the new version).</summary>
     public async Task SaveAsync()
     {
+        await SaveMemberAsync();
+        await AutosaveAsync();
+    }
+
+    /// <summary>The next member's edit form, then its save (302).</summary>
+    public async Task SaveMemberAsync()
+    {
         _turn++;
         var memberId = _user.MemberIds[_turn % _user.MemberIds.Count];
         var edit = $"{MembersUrl}/{memberId}/edit";
@@ -129,6 +138,11 @@ public sealed partial class LoadClient : IDisposable
         {
             Error("member save", "member save: no Form.Version on the edit form");
         }
+    }
+
+    /// <summary>An autosave of the evaluation draft (200 with the new version).</summary>
+    public async Task AutosaveAsync()
+    {
         var narrative = $"第{_turn}次自動儲存：本期招募會員並拓展產學合作。";
         var masters = _turn % 9;
         var autosaved = await TimedAsync("evaluation autosave", () => _http.PostAsync(EvaluationUrl + "/autosave", new FormUrlEncodedContent(new Dictionary<string, string>

@@ -37,12 +37,12 @@ public static class LoadRun
         }
     }
 
-    public static async Task RunAsync(string root, int[] levels, TimeSpan duration, TimeSpan warmup)
+    public static async Task RunAsync(string root, int[] levels, TimeSpan duration, TimeSpan warmup, bool kinds = false)
     {
         var (portal, clients, pdf) = await StartAsync(root, levels.Max());
         await using (portal)
         {
-            await RunLevelsAsync(portal, clients, pdf, levels, duration, warmup);
+            await RunLevelsAsync(portal, clients, pdf, levels, duration, warmup, kinds);
         }
     }
 
@@ -93,7 +93,8 @@ public static class LoadRun
         return (portal, clients, pdf);
     }
 
-    private static async Task RunLevelsAsync(PortalProcess portal, List<LoadClient> clients, string pdf, int[] levels, TimeSpan duration, TimeSpan warmup)
+    private static async Task RunLevelsAsync(PortalProcess portal, List<LoadClient> clients, string pdf, int[] levels, TimeSpan duration,
+        TimeSpan warmup, bool kinds)
     {
         // Until round 6 the warm-up was 5 s, and the first level's mix ran while the runtime was still recompiling hot code
         // (tiered compilation, about 29,000 methods): a request served in the first pass cost up to 1.7 times the portal CPU
@@ -106,6 +107,10 @@ public static class LoadRun
         await MeasureAsync("warm-up (members page)", warm, TimeSpan.FromSeconds(3), c => c.OneAsync("members", c.MembersUrl), quiet: true);
         Console.WriteLine(string.Format(Culture, "warm-up: the mix for {0:0} s on 8 connections ({1:0} req/s, portal CPU {2:0.00} ms per request), then 3 s of each page",
             warmup.TotalSeconds, warmed.PerSecond, warmed.CpuMs));
+        if (kinds)
+        {
+            await KindsAsync(portal, warm, pdf, duration);
+        }
         Console.WriteLine();
         Console.WriteLine(string.Format(Culture, LoadResult.Header, "connections"));
         foreach (var level in levels)
@@ -129,6 +134,22 @@ public static class LoadRun
         {
             client.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The portal's CPU per request of each kind of the mix, each run alone on <paramref name="clients"/> for the duration. A save
+    /// needs the edit form's version, so the member save's figure is that of the pair (form and save) less the form's alone.
+    /// </summary>
+    private static async Task KindsAsync(PortalProcess portal, List<LoadClient> clients, string pdf, TimeSpan duration)
+    {
+        var members = await MeasureAsync("members page", clients, duration, c => c.OneAsync("members", c.MembersUrl), portal, quiet: true);
+        var form = await MeasureAsync("member edit form", clients, duration, c => c.OneAsync("form", c.FirstEditUrl), portal, quiet: true);
+        var pair = await MeasureAsync("member edit form and save", clients, duration, c => c.SaveMemberAsync(), portal, quiet: true);
+        var autosave = await MeasureAsync("evaluation autosave", clients, duration, c => c.AutosaveAsync(), portal, quiet: true);
+        var cached = await MeasureAsync("cached summary PDF", clients, duration, c => c.OneAsync("pdf", pdf), portal, quiet: true);
+        Console.WriteLine(string.Format(Culture,
+            "portal CPU per request, each kind alone on {0} connections: members page {1:0.00} ms, member edit form {2:0.00} ms, member save {3:0.00} ms, evaluation autosave {4:0.00} ms, cached summary PDF {5:0.00} ms",
+            clients.Count, members.CpuMs, form.CpuMs, 2 * pair.CpuMs - form.CpuMs, autosave.CpuMs, cached.CpuMs));
     }
 
     /// <summary>

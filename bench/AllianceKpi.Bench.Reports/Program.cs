@@ -22,7 +22,7 @@ if (mode == "load")
 {
     var levels = (args.SkipWhile(a => a != "--levels").Skip(1).FirstOrDefault() ?? "8,32,128").Split(',').Select(int.Parse).ToArray();
     var seconds = int.Parse(args.SkipWhile(a => a != "--seconds").Skip(1).FirstOrDefault() ?? "10", culture);
-    await LoadRun.RunAsync(root, levels, TimeSpan.FromSeconds(seconds), Warmup());
+    await LoadRun.RunAsync(root, levels, TimeSpan.FromSeconds(seconds), Warmup(), args.Contains("--kinds"));
     return;
 }
 

@@ -30,20 +30,34 @@ public sealed record EvaluationContext(
     public FormRef Ref => new(FormKind.Evaluation, ProjectId, PeriodId);
     public bool IsNew => Form.Id == 0;
 
+    /// <summary>
+    /// False for a context loaded for a draft save only (<see cref="EvaluationContextHandler.LoadForDraftAsync"/>): no entries,
+    /// no targets, reports of nothing. Such a context gives no checklist and no snapshot, so it can never decide a 確定送出.
+    /// </summary>
+    public bool HasFigures { get; init; } = true;
+
     /// <summary>The checklist of the form as it stands, the period's invalid entries blocking.</summary>
     public IReadOnlyList<ChecklistItem> Checklist() =>
         SubmissionChecklist.Check(ChecklistInputs.ForEvaluation(
-            new EvaluationChecklistSource(Form, PeriodReport, Cumulative, Progress.Entries, Targets, InvalidEntries)));
+            new EvaluationChecklistSource(Form, PeriodReport, Cumulative, WithFigures().Progress.Entries, Targets, InvalidEntries)));
 
     /// <summary>The snapshot 確定送出 stores: the form, both reports and the period's entries with their verdicts.</summary>
     public Snapshot Snapshot() =>
-        FormSnapshots.ForEvaluation(new EvaluationSnapshotInput(Form, PeriodReport, Cumulative, Progress.Entries));
+        FormSnapshots.ForEvaluation(new EvaluationSnapshotInput(Form, PeriodReport, Cumulative, WithFigures().Progress.Entries));
 
-    /// <summary>The form's part of the snapshot only (no entries), for the audit log of a save.</summary>
+    /// <summary>
+    /// The form's part of the snapshot only (no entries), for the audit log of a save. The audit keeps only what differs between
+    /// two such snapshots of one context, so the engine's figures (the same in both) never show there, and a draft-save context's
+    /// reports of nothing give the same row.
+    /// </summary>
     public Snapshot ContentSnapshot() => ContentSnapshot(Form);
 
     public Snapshot ContentSnapshot(EvaluationForm form) =>
         FormSnapshots.ForEvaluation(new EvaluationSnapshotInput(form, PeriodReport, Cumulative, new KpiEntries()));
+
+    private EvaluationContext WithFigures() => HasFigures
+        ? this
+        : throw new InvalidOperationException("This 管考資料 context was loaded for a draft save and has no entries or figures.");
 }
 
 /// <summary>
@@ -64,11 +78,36 @@ public sealed class EvaluationContextHandler(ProgressContextHandler progress, Ap
         var cumulative = KpiEngine.Evaluate(KpiInput.CumulativeThrough(context.Year, context.Year.Periods, context.Period, context.Entries));
         var targets = await db.ExpectedResults.AsNoTracking()
             .FirstOrDefaultAsync(e => e.ProjectId == projectId && e.Year == context.Project.Year, cancellationToken);
+        var (actor, form) = await ActorAndFormAsync(user, projectId, periodId, tracked, cancellationToken);
+        return new EvaluationContext(context, cumulative, targets, actor, form, entryChecks.InvalidEntries(context));
+    }
+
+    /// <summary>
+    /// What a 資料暫存 without files and without 確定送出 (the autosave) needs: the project, the period and its lock, the user's part
+    /// and the tracked form; not the entries, the engine's figures, the targets or the entries' own checks, which only the page, the
+    /// checklist and 確定送出 use (a draft save is decided on role, state and dates; <see cref="FormWorkflow"/>). Null as above.
+    /// </summary>
+    public async Task<EvaluationContext?> LoadForDraftAsync(ClaimsPrincipal user, int projectId, int periodId, CancellationToken cancellationToken)
+    {
+        var context = await progress.LoadAsync(user, projectId, periodId, NoEntries, cancellationToken);
+        if (context is null)
+        {
+            return null;
+        }
+        var (actor, form) = await ActorAndFormAsync(user, projectId, periodId, tracked: true, cancellationToken);
+        return new EvaluationContext(context, context.Report, null, actor, form, []) { HasFigures = false };
+    }
+
+    private static readonly IReadOnlySet<EntryKind> NoEntries = new HashSet<EntryKind>();
+
+    private async Task<(Actor? Actor, EvaluationForm Form)> ActorAndFormAsync(ClaimsPrincipal user, int projectId, int periodId, bool tracked,
+        CancellationToken cancellationToken)
+    {
         var actor = await workflow.ActorAsync(user, projectId, cancellationToken);
         var forms = tracked ? db.EvaluationForms : db.EvaluationForms.AsNoTracking();
         var form = await forms.Include(f => f.Items)
                        .FirstOrDefaultAsync(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId, cancellationToken)
                    ?? new EvaluationForm { ProjectId = projectId, ReportingPeriodId = periodId, State = FormState.Draft };
-        return new EvaluationContext(context, cumulative, targets, actor, form, entryChecks.InvalidEntries(context));
+        return (actor, form);
     }
 }

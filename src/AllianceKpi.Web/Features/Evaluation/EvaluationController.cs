@@ -58,7 +58,7 @@ public sealed class EvaluationController(EvaluationContextHandler contexts, Eval
     public async Task<IActionResult> Autosave(int projectId, int periodId, [Bind(Prefix = EvaluationInputNames.Prefix)] EvaluationInput form,
         CancellationToken cancellationToken)
     {
-        var context = await contexts.LoadAsync(User, projectId, periodId, tracked: true, cancellationToken);
+        var context = await contexts.LoadForDraftAsync(User, projectId, periodId, cancellationToken);
         if (context is null)
         {
             return NotFound();

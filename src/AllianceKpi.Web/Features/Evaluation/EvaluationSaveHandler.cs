@@ -61,7 +61,8 @@ public sealed class EvaluationSaveHandler(AppDbContext db, FormWorkflowHandler w
     private WorkflowContext? Decide(EvaluationSave save, ModelStateDictionary modelState)
     {
         var context = save.Context;
-        var checklist = context.Checklist();
+        // Only 確定送出 weighs the checklist (its blocking items and the warnings to confirm); a draft is saved on role, state and dates.
+        var checklist = save.Submit ? context.Checklist() : [];
         var step = workflow.Context(context.Form, context.Progress.Period, context.Actor!.Value, SubmissionChecklist.BlockingCount(checklist));
         var decision = FormWorkflow.Decide(step, save.Submit ? WorkflowRequest.Submit : WorkflowRequest.SaveDraft);
         if (!decision.Allowed)

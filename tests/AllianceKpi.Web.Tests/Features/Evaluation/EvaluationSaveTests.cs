@@ -205,6 +205,62 @@ public sealed class EvaluationSaveTests(ProgressClockFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task AnAutosaveIsAuditedWithWhatChangedOnlyLikeASave()
+    {
+        var projectId = await ProjectAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        await MembersAsync(projectId, periodId);
+        var url = Url(projectId, periodId);
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        var first = await AutosaveAsync(assistant, url, new Dictionary<string, string>
+        {
+            [Narrative(1)] = "自動儲存一", ["Form.Masters"] = "3", ["Form.Version"] = VersionOn(await assistant.GetPageAsync(url)),
+        });
+        var version = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("version").GetString()!;
+        var second = await AutosaveAsync(assistant, url, new Dictionary<string, string>
+        {
+            [Narrative(1)] = "自動儲存二", ["Form.Masters"] = "3", ["Form.Version"] = version,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var rows = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.ProjectId == projectId && a.EntityType == "EvaluationForm").OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([AuditAction.Added, AuditAction.Modified], rows.Select(r => r.Action));
+        // The autosave loads no entries and no figures (LoadForDraftAsync); the engine's figures of this alliance are not zero, so
+        // a snapshot taken with them on one side only would list them here.
+        Assert.Equal(new AuditChange("1. 聯盟廠商會員家數／計畫執行達成狀況/其它", "自動儲存一", "自動儲存二"), Assert.Single(AuditTrail.Read(rows[1].Changes)));
+        Assert.DoesNotContain(AuditTrail.Read(rows[0].Changes), c => c.Field.Contains("累計", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AContextLoadedForADraftSaveGivesNoChecklistSnapshotOrSubmission()
+    {
+        var projectId = await ProjectAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        await MembersAsync(projectId, periodId);
+        var piId = await Personas.UserIdAsync(factory, DemoSeeder.PiEmail);
+        var pi = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, piId)], "test"));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetRequiredService<EvaluationContextHandler>();
+        var full = (await handler.LoadAsync(pi, projectId, periodId, false, default))!;
+        var draft = (await handler.LoadForDraftAsync(pi, projectId, periodId, default))!;
+
+        Assert.True(full.HasFigures);
+        Assert.NotEmpty(full.Progress.Entries.Members);
+        Assert.NotEmpty(full.Checklist());
+        Assert.False(draft.HasFigures);
+        Assert.Equal(full.Actor, draft.Actor);
+        Assert.Equal(full.Progress.Project.Id, draft.Progress.Project.Id);
+        Assert.Empty(draft.Progress.Entries.Members);
+        Assert.Throws<InvalidOperationException>(() => draft.Checklist());
+        Assert.Throws<InvalidOperationException>(() => draft.Snapshot());
+        var input = EvaluationInput.From(draft.Form);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<EvaluationSaveHandler>()
+            .SaveAsync(new EvaluationSave(draft, input, true, piId, false), new ModelStateDictionary(), default));
+        Assert.Null(await FormAsync(factory, projectId, periodId));
+    }
+
+    [Fact]
     public async Task ANumberThatIsNotOneComesBackAsTypedWithItsMessage()
     {
         var projectId = await ProjectAsync(factory);
@@ -225,4 +281,12 @@ public sealed class EvaluationSaveTests(ProgressClockFactory factory) : IClassFi
         Assert.Equal("服務說明", TextOf(page, "item5.narrative"));
         Assert.Null(await FormAsync(factory, projectId, periodId));
     }
+
+    /// <summary>Two members of the period, so that the engine's figures of the project are not zero.</summary>
+    private async Task MembersAsync(int projectId, int periodId) => await factory.WithDbAsync(async db =>
+    {
+        db.AllianceMembers.Add(MemberTestData.Member(projectId, periodId, "甲精密公司"));
+        db.AllianceMembers.Add(MemberTestData.Member(projectId, periodId, "乙材料公司"));
+        await db.SaveChangesAsync();
+    });
 }
