@@ -50,7 +50,7 @@ public sealed class SummaryController(EvaluationContextHandler contexts, Submitt
             if (await pdfFiles.PathAsync(db, cached, cancellationToken) is { } path)
             {
                 DownloadHeadersOf(cached.FileName);
-                return PhysicalFile(path, "application/pdf");
+                return new StoredFileResult(path, "application/pdf");
             }
             if (await StoredPdfStream.OpenAsync(db, cached, cancellationToken) is { } stored)
             {
