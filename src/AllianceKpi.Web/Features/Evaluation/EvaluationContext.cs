@@ -39,11 +39,11 @@ public sealed record EvaluationContext(
     /// <summary>The checklist of the form as it stands, the period's invalid entries blocking.</summary>
     public IReadOnlyList<ChecklistItem> Checklist() =>
         SubmissionChecklist.Check(ChecklistInputs.ForEvaluation(
-            new EvaluationChecklistSource(Form, PeriodReport, Cumulative, WithFigures().Progress.Entries, Targets, InvalidEntries)));
+            new EvaluationChecklistSource(Form, PeriodReport, Cumulative, EntriesWithFigures, Targets, InvalidEntries)));
 
     /// <summary>The snapshot 確定送出 stores: the form, both reports and the period's entries with their verdicts.</summary>
     public Snapshot Snapshot() =>
-        FormSnapshots.ForEvaluation(new EvaluationSnapshotInput(Form, PeriodReport, Cumulative, WithFigures().Progress.Entries));
+        FormSnapshots.ForEvaluation(new EvaluationSnapshotInput(Form, PeriodReport, Cumulative, EntriesWithFigures));
 
     /// <summary>
     /// The form's part of the snapshot only (no entries), for the audit log of a save. The audit keeps only what differs between
@@ -55,8 +55,8 @@ public sealed record EvaluationContext(
     public Snapshot ContentSnapshot(EvaluationForm form) =>
         FormSnapshots.ForEvaluation(new EvaluationSnapshotInput(form, PeriodReport, Cumulative, new KpiEntries()));
 
-    private EvaluationContext WithFigures() => HasFigures
-        ? this
+    private KpiEntries EntriesWithFigures => HasFigures
+        ? Progress.Entries
         : throw new InvalidOperationException("This 管考資料 context was loaded for a draft save and has no entries or figures.");
 }
 

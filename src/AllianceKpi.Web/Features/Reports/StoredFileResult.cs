@@ -17,7 +17,7 @@ public sealed class StoredFileResult(string path, string contentType) : IActionR
 
     private const int Step = 64 * 1024;
 
-    public string Path { get; } = path;
+    public string FilePath { get; } = path;
     public string ContentType { get; } = contentType;
 
     public async Task ExecuteResultAsync(ActionContext context)
@@ -25,7 +25,7 @@ public sealed class StoredFileResult(string path, string contentType) : IActionR
         ArgumentNullException.ThrowIfNull(context);
         var response = context.HttpContext.Response;
         var cancellationToken = context.HttpContext.RequestAborted;
-        using var file = File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var file = File.OpenHandle(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read);
         var length = RandomAccess.GetLength(file);
         response.ContentType = ContentType;
         response.ContentLength = length;
@@ -40,7 +40,7 @@ public sealed class StoredFileResult(string path, string contentType) : IActionR
             if (read == 0)
             {
                 // The length was promised in the header; a file cut short cannot be sent as it, and the connection is dropped.
-                throw new IOException($"{Path} ended at {offset} of {length} bytes.");
+                throw new IOException($"{FilePath} ended at {offset} of {length} bytes.");
             }
             writer.Advance(read);
             offset += read;
