@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AllianceKpi.Infrastructure.Data;
@@ -7,15 +9,21 @@ namespace AllianceKpi.Infrastructure.Data;
 /// Gives every SQLite connection EF opens a busy timeout, so a writer that finds the database locked by another writer
 /// waits inside SQLite (its handler retries within a few milliseconds) instead of getting "database is busy" back and
 /// being retried by Microsoft.Data.Sqlite after a fixed pause of 150 ms. One writer at a time is SQLite's rule under WAL;
-/// this only shortens the wait of the second. The timeout is per native connection, so setting it on every open (the pool
-/// hands out connections it opened before) costs one short statement.
+/// this only shortens the wait of the second. The timeout belongs to the native connection, which the pool keeps open
+/// between uses, so it is set on the first open of each native connection only: a page opens a pooled connection twice (the
+/// role check, then its queries), and a statement per open was a third of the statements of a members page.
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
     public static readonly SqliteBusyTimeout Instance = new();
 
     /// <summary>A statement waits up to 10 s for the write lock inside SQLite before the managed retry takes over.</summary>
+    public const int TimeoutMilliseconds = 10_000;
+
     private const string Pragma = "PRAGMA busy_timeout = 10000;";
+
+    // The native connections that have the timeout; an entry goes with its handle when the pool closes the connection.
+    private readonly ConditionalWeakTable<object, object> _set = new();
 
     private SqliteBusyTimeout()
     {
@@ -23,16 +31,41 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        command.ExecuteNonQuery();
+        if (NativeHandle(connection) is { } handle && _set.TryGetValue(handle, out _))
+        {
+            return;
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Pragma;
+            command.ExecuteNonQuery();
+        }
+        Remember(connection);
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = Pragma;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (NativeHandle(connection) is { } handle && _set.TryGetValue(handle, out _))
+        {
+            return;
+        }
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Pragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        Remember(connection);
     }
+
+    private void Remember(DbConnection connection)
+    {
+        if (NativeHandle(connection) is { } handle)
+        {
+            _set.AddOrUpdate(handle, handle);
+        }
+    }
+
+    /// <summary>The open connection's native handle, which stays the same while the pool reuses it; null for another provider.</summary>
+    private static object? NativeHandle(DbConnection connection) => (connection as SqliteConnection)?.Handle;
 }
