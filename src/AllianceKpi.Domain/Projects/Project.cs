@@ -32,6 +32,14 @@ public class Project : IVersioned
     public string School { get; set; } = "";
     public string Department { get; set; } = "";
     public Guid Version { get; set; }
+
+    /// <summary>
+    /// A new random value, written in the same transaction, whenever what the project's 工作進度 pages stand on changes: its
+    /// entries, the lock of its 管考資料 forms (state, extension), its programme year and periods, or the project itself. Not a
+    /// concurrency token; a node keeps what it computed for those pages while this stays the same (Web's ProgressContextCache).
+    /// </summary>
+    public Guid ProgressStamp { get; set; }
+
     public AllianceProfile? Alliance { get; set; }
     public List<ProjectMember> Members { get; set; } = [];
 }

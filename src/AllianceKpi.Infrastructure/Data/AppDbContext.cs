@@ -89,32 +89,45 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampVersions();
+        var progress = ProgressStamping.Of(ChangeTracker);
         var audit = AuditSource is null ? [] : AuditTrail.Capture(ChangeTracker, AuditSource);
-        if (audit.Count == 0)
+        if (audit.Count == 0 && progress.IsEmpty)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        progress.Apply(this);
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        AuditEntries.AddRange(AuditTrail.Complete(audit));
-        base.SaveChanges(acceptAllChangesOnSuccess);
+        if (audit.Count > 0)
+        {
+            AuditEntries.AddRange(AuditTrail.Complete(audit));
+            base.SaveChanges(acceptAllChangesOnSuccess);
+        }
         transaction?.Commit();
         return saved;
     }
 
-    /// <summary>Saves the changes and, in the same transaction, their audit rows (a second statement batch: new ids are known then).</summary>
+    /// <summary>
+    /// Saves the changes and, in the same transaction, the new progress stamps of the projects they touch (first, see
+    /// <see cref="ProgressStamping"/>) and their audit rows (a second statement batch: new ids are known then).
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
+        var progress = ProgressStamping.Of(ChangeTracker);
         var audit = AuditSource is null ? [] : AuditTrail.Capture(ChangeTracker, AuditSource);
-        if (audit.Count == 0)
+        if (audit.Count == 0 && progress.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        await progress.ApplyAsync(this, cancellationToken);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        AuditEntries.AddRange(AuditTrail.Complete(audit));
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (audit.Count > 0)
+        {
+            AuditEntries.AddRange(AuditTrail.Complete(audit));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);

@@ -18,6 +18,7 @@ public sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.School).HasMaxLength(100).IsRequired();
         builder.Property(p => p.Department).HasMaxLength(100).IsRequired();
         builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.ProgressStamp).HasDefaultValue(Guid.Empty);
         builder.HasIndex(p => p.Year);
         builder.HasOne(p => p.Alliance).WithOne().HasForeignKey<AllianceProfile>(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Members).WithOne(m => m.Project).HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);

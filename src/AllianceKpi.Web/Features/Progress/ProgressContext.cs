@@ -81,9 +81,11 @@ public sealed record ProgressContext(
 /// <summary>
 /// Loads a <see cref="ProgressContext"/>: one query per table, entries untracked. Every page, save and edit form of
 /// 工作進度 and 管考資料 runs this, so its queries are compiled once (no expression-tree work per request) and run on one
-/// connection (SQLite's pool takes a lock on every open and close), given back before the page is rendered.
+/// connection (SQLite's pool takes a lock on every open and close), given back before the page is rendered. What they and
+/// the rules engine give is kept by <see cref="ProgressContextCache"/> under the project's progress stamp, which the role
+/// check reads with the project's row: while no save has changed it, a page reads nothing more.
 /// </summary>
-public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock, ProjectAccess access)
+public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock, ProjectAccess access, ProgressContextCache cache)
 {
     private static readonly Func<AppDbContext, int, IAsyncEnumerable<Project>> ProjectQuery =
         EF.CompileAsyncQuery((AppDbContext db, int projectId) => db.Projects.AsNoTracking().Where(p => p.Id == projectId));
@@ -135,6 +137,15 @@ public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock, 
     public async Task<ProgressContext?> LoadAsync(ClaimsPrincipal user, int projectId, int periodId, IReadOnlySet<EntryKind> kinds,
         CancellationToken cancellationToken)
     {
+        // The role check that let the request in read the project (with its progress stamp) a moment ago; when this node
+        // computed the page under that stamp, nothing else is read.
+        var kindsKey = ProgressContextCache.KindsKey(kinds);
+        var project = access.ProjectReadWithRole(projectId);
+        if (project is not null && cache.Find(project, periodId, kindsKey) is { } kept)
+        {
+            return Context(user, project, kept);
+        }
+
         // One connection serves the page's queries and goes back to the pool before the engine runs and the page renders,
         // so rendering holds no connection (a pooled SQLite connection keeps its own page cache and schema). Left open when
         // the caller opened it.
@@ -143,18 +154,24 @@ public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock, 
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
         }
-        Project? project;
         ProgrammeYear? year;
         ReportingPeriod? period;
         KpiEntries entries;
-        FormLock? form = null;
+        FormLock? form;
         try
         {
-            // The role check that let the request in read the project a moment ago; the office's requests read it here.
-            project = access.ProjectReadWithRole(projectId) ?? await FirstAsync(ProjectQuery(db, projectId), cancellationToken);
             if (project is null)
             {
-                return null;
+                // The office's requests pass on their role and read the project here.
+                project = await FirstAsync(ProjectQuery(db, projectId), cancellationToken);
+                if (project is null)
+                {
+                    return null;
+                }
+                if (cache.Find(project, periodId, kindsKey) is { } keptForOffice)
+                {
+                    return Context(user, project, keptForOffice);
+                }
             }
             year = await FirstAsync(YearQuery(db, project.Year, periodId), cancellationToken);
             period = year?.Periods.First(p => p.Id == periodId);
@@ -163,10 +180,8 @@ public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock, 
                 return null;
             }
             entries = await EntriesAsync(projectId, kinds, cancellationToken);
-            if (!ProjectAccess.IsOffice(user))
-            {
-                form = await FirstAsync(FormQuery(db, projectId, period.Id), cancellationToken);
-            }
+            // Read for the office too: what is kept serves whoever asks next.
+            form = await FirstAsync(FormQuery(db, projectId, period.Id), cancellationToken);
         }
         finally
         {
@@ -176,8 +191,15 @@ public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock, 
             }
         }
         var report = KpiEngine.Evaluate(KpiInput.ForPeriod(year, year.Periods, period, entries));
-        return new ProgressContext(project, year, period, entries, report, ReadOnlyReason(user, period, form));
+        // Kept under the stamp read before the queries: a save committed in between changed the stamp, so what was read
+        // then (newer, never older, than that stamp) is never found again.
+        var data = new ProgressPageData(project.ProgressStamp, project.Year, year, period, entries, report, form);
+        cache.Store(projectId, periodId, kindsKey, data);
+        return Context(user, project, data);
     }
+
+    private ProgressContext Context(ClaimsPrincipal user, Project project, ProgressPageData data) =>
+        new(project, data.Year, data.Period, data.Entries, data.Report, ReadOnlyReason(user, data.Period, data.Form));
 
     /// <summary>
     /// Why the period's entries cannot be changed by this user now, or null: the office only views; the project follows the
@@ -220,9 +242,6 @@ public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock, 
         }
         return null;
     }
-
-    /// <summary>The 管考資料 form's lock state of a period (the form may not exist yet).</summary>
-    private sealed record FormLock(FormState State, DateOnly? ExtendedUntil);
 }
 
 public static class SavedMessages

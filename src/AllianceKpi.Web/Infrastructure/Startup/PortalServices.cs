@@ -46,6 +46,7 @@ public static class PortalServices
             .SetApplicationName("AllianceKpi")
             .PersistKeysToAppDatabase();
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton<Features.Progress.ProgressContextCache>();
         services.AddAttachments(Path.Combine(settings.StorageRoot, "attachments"));
         AddPdf(services, builder.Configuration);
         var pdfFiles = Path.Combine(settings.StorageRoot, "cache", "summary-pdfs");
