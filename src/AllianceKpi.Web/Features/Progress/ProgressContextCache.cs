@@ -18,16 +18,22 @@ public sealed class ProgressContextCache : IDisposable
 {
     public const string SettingMaxEntries = "Caching:ProgressPages:MaxEntries";
 
-    /// <summary>About 50 MB at most of entries, reports and years (a 50-member alliance's members page holds about 60).</summary>
-    public const int DefaultMaxEntries = 40_000;
+    /// <summary>
+    /// A members page of a 50-member alliance counts 51 (its entries and one for the rest) and holds about 42 kB: room for the
+    /// pages of about 150 such alliances, some 7 MB. More costs more than its size under a write-heavy load: what is replaced
+    /// after each save has lived long enough to be collected late (docs/performance.md, round 10).
+    /// </summary>
+    public const int DefaultMaxEntries = 8_000;
 
     private readonly MemoryCache? _cache;
 
     public ProgressContextCache(IConfiguration configuration)
     {
-        var max = configuration.GetValue(SettingMaxEntries, DefaultMaxEntries);
+        var max = MaxEntriesOf(configuration);
         _cache = max > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = max }) : null;
     }
+
+    public static int MaxEntriesOf(IConfiguration configuration) => configuration.GetValue(SettingMaxEntries, DefaultMaxEntries);
 
     public bool Enabled => _cache is not null;
 
