@@ -61,29 +61,31 @@ internal sealed class ProgressStamping
     public async Task ApplyAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var stamp = Guid.NewGuid();
-        foreach (var projectId in _projects)
+        foreach (var projects in Stamped(db))
         {
-            await db.Projects.Where(p => p.Id == projectId)
-                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ProgressStamp, stamp), cancellationToken);
-        }
-        foreach (var yearId in _years)
-        {
-            await db.Projects.Where(p => db.ProgrammeYears.Any(y => y.Id == yearId && y.Year == p.Year))
-                .ExecuteUpdateAsync(set => set.SetProperty(p => p.ProgressStamp, stamp), cancellationToken);
+            await projects.ExecuteUpdateAsync(set => set.SetProperty(p => p.ProgressStamp, stamp), cancellationToken);
         }
     }
 
     public void Apply(AppDbContext db)
     {
         var stamp = Guid.NewGuid();
+        foreach (var projects in Stamped(db))
+        {
+            projects.ExecuteUpdate(set => set.SetProperty(p => p.ProgressStamp, stamp));
+        }
+    }
+
+    /// <summary>The projects to stamp: one query per project found, and one per programme year for all its projects.</summary>
+    private IEnumerable<IQueryable<Project>> Stamped(AppDbContext db)
+    {
         foreach (var projectId in _projects)
         {
-            db.Projects.Where(p => p.Id == projectId).ExecuteUpdate(set => set.SetProperty(p => p.ProgressStamp, stamp));
+            yield return db.Projects.Where(p => p.Id == projectId);
         }
         foreach (var yearId in _years)
         {
-            db.Projects.Where(p => db.ProgrammeYears.Any(y => y.Id == yearId && y.Year == p.Year))
-                .ExecuteUpdate(set => set.SetProperty(p => p.ProgressStamp, stamp));
+            yield return db.Projects.Where(p => db.ProgrammeYears.Any(y => y.Id == yearId && y.Year == p.Year));
         }
     }
 }

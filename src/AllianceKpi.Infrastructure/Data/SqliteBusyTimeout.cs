@@ -31,7 +31,7 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        if (NativeHandle(connection) is { } handle && _set.TryGetValue(handle, out _))
+        if (HasTimeout(connection))
         {
             return;
         }
@@ -46,7 +46,7 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        if (NativeHandle(connection) is { } handle && _set.TryGetValue(handle, out _))
+        if (HasTimeout(connection))
         {
             return;
         }
@@ -57,6 +57,8 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
         }
         Remember(connection);
     }
+
+    private bool HasTimeout(DbConnection connection) => NativeHandle(connection) is { } handle && _set.TryGetValue(handle, out _);
 
     private void Remember(DbConnection connection)
     {
