@@ -4,26 +4,33 @@ using Microsoft.Playwright;
 namespace AllianceKpi.Browser.Tests.Support;
 
 /// <summary>
-/// Waits for a page a click led to. Playwright's own wait for the "load" state after a click (inside WaitForURLAsync when
-/// the URL already matches) twice hung for 30 s with Debian's Chromium 156 although the page had loaded (the new document's
-/// load event was never recorded; only "networkidle" was). So the URL is awaited up to its commit, and the load is read
-/// from the document itself.
+/// Waits for a page a click led to. Playwright's own waits were not used for this: when the URL already matches,
+/// WaitForURLAsync waits for the "load" state whatever WaitUntil says, and that wait hung for 30 s with Debian's Chromium
+/// although the page had loaded (the new document's load event was never recorded; only "networkidle" was). It happened
+/// on a fast sign-in, whose redirect had committed before the wait began. So the URL is read from the page and the load
+/// from the document itself, both every 50 ms of real time.
 /// </summary>
 public static class Navigation
 {
     private const string Loaded = "() => document.readyState === 'complete'";
 
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+
     public static async Task WaitForPageAsync(this IPage page, Func<string, bool> url)
     {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        var until = DateTime.UtcNow + Limit;
+        while (!url(page.Url))
+        {
+            if (DateTime.UtcNow >= until)
+            {
+                throw new TimeoutException($"The page stayed at {page.Url} for 30 s; another address was expected.");
+            }
+            await Task.Delay(50);
+        }
         await page.WaitForLoadedAsync();
     }
 
-    public static async Task WaitForPageAsync(this IPage page, Regex url)
-    {
-        await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForLoadedAsync();
-    }
+    public static Task WaitForPageAsync(this IPage page, Regex url) => page.WaitForPageAsync(url.IsMatch);
 
     /// <summary>
     /// The current document has finished loading (its readyState is "complete"). Asked from here every 50 ms of real time rather
@@ -33,7 +40,7 @@ public static class Navigation
     /// </summary>
     public static async Task WaitForLoadedAsync(this IPage page)
     {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var until = DateTime.UtcNow + Limit;
         while (true)
         {
             try
