@@ -48,7 +48,7 @@ public sealed class AccessibilityTests(ProgressBrowserHost host, ITestOutputHelp
     public Task TheHomeAndLoginPagesHaveNoSeriousViolations() => ScenarioAsync(async () =>
     {
         var page = await NewPageAsync(bypassCsp: true);
-        await page.GotoAsync("/");
+        await page.GoToPageAsync("/");
         await CheckAsync(page, "home");
         await new LoginPage(page).OpenAsync();
         await CheckAsync(page, "login");
@@ -94,10 +94,10 @@ public sealed class AccessibilityTests(ProgressBrowserHost host, ITestOutputHelp
     {
         var page = await SignedInAsync(DemoSeeder.AssistantEmail);
         await page.SetViewportSizeAsync(390, 844);
-        await page.GotoAsync("/");
+        await page.GoToPageAsync("/");
         await CheckAsync(page, "home (phone)");
         var progress = new ProgressPages(page);
-        await page.GotoAsync("/progress");
+        await page.GoToPageAsync("/progress");
         await page.Locator($"tr[data-project='{DemoSeeder.ProjectNumber}']").GetByRole(AriaRole.Link, new() { Name = "填寫工作進度" }).ClickAsync();
         await progress.OpenTabAsync("招募聯盟會員");
         await progress.AddAsync("新增會員");
@@ -116,7 +116,7 @@ public sealed class AccessibilityTests(ProgressBrowserHost host, ITestOutputHelp
     public Task TheChecksFindAnUnlabelledFieldAndFaintText() => ScenarioAsync(async () =>
     {
         var page = await NewPageAsync(bypassCsp: true);
-        await page.GotoAsync("/");
+        await page.GoToPageAsync("/");
         await page.EvaluateAsync("""
             () => document.querySelector('main').insertAdjacentHTML('beforeend',
                 '<input id="a11y-probe"><p style="color:#d0d0d0;background:#fff">淡色文字</p>')

@@ -29,7 +29,7 @@ public sealed class CountingRuleTests(BrowserHost host) : BrowserTest(host), ICl
     public Task TheBrowserAndTheServerCountTheSame(string what, string unit) => ScenarioAsync(async () =>
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/");
+        await page.GoToPageAsync("/");
         foreach (var limit in new[] { TextLimits.Narrative, TextLimits.Item8Narrative })
         {
             var full = string.Concat(Enumerable.Repeat(unit, limit));

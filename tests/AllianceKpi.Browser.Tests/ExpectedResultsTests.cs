@@ -63,7 +63,7 @@ public sealed class ExpectedResultsTests(ExpectedResultsBrowserHost host) : Brow
         var stored = await Host.WithDbAsync(db => db.ExpectedResults.AsNoTracking().SingleAsync(e => e.ProjectId == projectId));
         Assert.Equal((1200.5m, 0.125m, 37.375m, 1238m),
             (stored.MembershipFeeIncome!.Value, stored.TechnicalServiceIncome!.Value, stored.OtherIncome!.Value, stored.TotalIncome));
-        await page.ReloadAsync();
+        await page.ReloadPageAsync();
         await Assertions.Expect(form.TotalIncome).ToHaveTextAsync("1238");
         await Assertions.Expect(form.Field(ExpectedResultsPage.MembershipFee)).ToHaveValueAsync("1200.5");
     });

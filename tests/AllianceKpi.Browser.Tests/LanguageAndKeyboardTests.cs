@@ -11,7 +11,7 @@ public sealed class LanguageAndKeyboardTests(BrowserHost host) : BrowserTest(hos
     public Task AnEnglishUserSwitchesLanguage() => ScenarioAsync(async () =>
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/");
+        await page.GoToPageAsync("/");
         var header = new SiteHeader(page);
         await Assertions.Expect(header.MenuLink("通過計畫")).ToBeVisibleAsync();
 
@@ -58,7 +58,7 @@ public sealed class LanguageAndKeyboardTests(BrowserHost host) : BrowserTest(hos
     public Task ArrowKeysOnTheLanguageSwitchDoNotReloadThePage() => ScenarioAsync(async () =>
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/");
+        await page.GoToPageAsync("/");
         var header = new SiteHeader(page);
         await header.Language.FocusAsync();
         await page.Keyboard.PressAsync("ArrowDown");

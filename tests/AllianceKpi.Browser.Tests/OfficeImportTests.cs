@@ -38,7 +38,7 @@ public sealed class OfficeImportTests(BrowserHost host) : BrowserTest(host), ICl
         Assert.StartsWith(Host.BaseUrl + "/account/set-password?", link);
 
         var pi = await NewPageAsync();
-        await pi.GotoAsync(link);
+        await pi.GoToPageAsync(link);
         await new SetPasswordPage(pi).SetAsync("Green2021pw");
         var header = new SiteHeader(pi);
         await Assertions.Expect(header.Flash).ToContainTextAsync("密碼設定完成");

@@ -92,7 +92,7 @@ public sealed class QuarterTests(ProgressBrowserHost host) : BrowserTest(host), 
         await review.ReturnAsync("請說明新增會員的產業別與合作內容。");
 
         // The PI reads the reason on the home page and in the form, edits and submits again.
-        await pi.GotoAsync("/");
+        await pi.GoToPageAsync("/");
         var notice = pi.GetByTestId("returned-forms");
         await Assertions.Expect(notice).ToContainTextAsync("請說明新增會員的產業別與合作內容。");
         await notice.GetByRole(AriaRole.Link).First.ClickAsync();

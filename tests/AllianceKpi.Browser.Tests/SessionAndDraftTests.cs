@@ -108,13 +108,13 @@ public sealed class SessionAndDraftTests(ProgressBrowserHost host) : BrowserTest
         // ... while the PI changed the same member.
         var pi = await NewPageAsync();
         await new LoginPage(pi).SignInAsync(DemoSeeder.PiEmail, DemoSeeder.Password);
-        await pi.GotoAsync(editUrl);
+        await pi.GoToPageAsync(editUrl);
         var piForm = new MemberFormPage(pi);
         await piForm.ContractEnd.FillAsync("2022/06/30");
         await piForm.SaveAsync();
         await Assertions.Expect(new ProgressPages(pi).Flash).ToContainTextAsync("已儲存");
 
-        await page.GotoAsync(editUrl);
+        await page.GoToPageAsync(editUrl);
         var notice = page.GetByTestId("draft-notice");
         await Assertions.Expect(notice).ToContainTextAsync("之後已被修改");
         await Assertions.Expect(form.Representative).ToHaveValueAsync("林版本");
@@ -139,7 +139,7 @@ public sealed class SessionAndDraftTests(ProgressBrowserHost host) : BrowserTest
             """);
 
         Assert.Equal(["opaqueredirect", "opaqueredirect"], answers);
-        await page.GotoAsync(page.Url[..^"/new".Length]);
+        await page.GoToPageAsync(page.Url[..^"/new".Length]);
         await Assertions.Expect(progress.Row("members", company)).ToHaveCountAsync(1);
     });
 }

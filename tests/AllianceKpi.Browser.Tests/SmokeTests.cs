@@ -11,7 +11,7 @@ public sealed class SmokeTests(BrowserHost host) : BrowserTest(host), IClassFixt
     public Task AVisitorSeesTheNewsAndThePrincipalInvestigatorSignsIn() => ScenarioAsync(async () =>
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/");
+        await page.GoToPageAsync("/");
         var news = await page.Locator("[data-testid=news-list] li").AllInnerTextsAsync();
         Assert.Contains(news, n => n.Contains("2020科技部產學小聯盟成果專刊"));
 
@@ -24,7 +24,7 @@ public sealed class SmokeTests(BrowserHost host) : BrowserTest(host), IClassFixt
     public Task AWrongPasswordShowsTheMessageAndKeepsTheEmail() => ScenarioAsync(async () =>
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("/account/login");
+        await page.GoToPageAsync("/account/login");
         await page.GetByLabel("電子信箱").FillAsync(DemoSeeder.PiEmail);
         await page.GetByLabel("密碼").FillAsync("wrong-password-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "登入", Exact = true }).ClickAsync();

@@ -32,6 +32,20 @@ public static class Navigation
 
     public static Task WaitForPageAsync(this IPage page, Regex url) => page.WaitForPageAsync(url.IsMatch);
 
+    /// <summary>Opens an address (relative to the context's base) and waits, as above, for its document to finish loading.</summary>
+    public static async Task GoToPageAsync(this IPage page, string url)
+    {
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadedAsync();
+    }
+
+    /// <summary>Reloads the page and waits for the new document to finish loading.</summary>
+    public static async Task ReloadPageAsync(this IPage page)
+    {
+        await page.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadedAsync();
+    }
+
     /// <summary>
     /// The current document has finished loading (its readyState is "complete"). Asked from here every 50 ms of real time rather
     /// than with Playwright's wait for a function, which polls on the page's animation frames: in a test that installs

@@ -19,7 +19,7 @@ public sealed class ExpectedResultsPage(IPage page)
 
     public async Task OpenAsync(int projectId, int periodId)
     {
-        await page.GotoAsync($"/projects/{projectId}/expected-results/{periodId}");
+        await page.GoToPageAsync($"/projects/{projectId}/expected-results/{periodId}");
         await Assertions.Expect(page.GetByTestId("expected-results-form")).ToBeVisibleAsync();
     }
 

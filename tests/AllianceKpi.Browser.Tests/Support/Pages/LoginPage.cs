@@ -15,7 +15,7 @@ public sealed class LoginPage(IPage page)
 
     public async Task<LoginPage> OpenAsync()
     {
-        await page.GotoAsync("/account/login");
+        await page.GoToPageAsync("/account/login");
         return this;
     }
 

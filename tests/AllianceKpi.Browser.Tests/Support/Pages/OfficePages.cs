@@ -21,7 +21,7 @@ public sealed class ProjectImportPage(IPage page)
 
     public async Task<ProjectImportPage> OpenAsync()
     {
-        await page.GotoAsync("/office/projects/import");
+        await page.GoToPageAsync("/office/projects/import");
         return this;
     }
 
@@ -81,7 +81,7 @@ public sealed class CockpitPage(IPage page)
 
     public async Task<CockpitPage> OpenAsync()
     {
-        await page.GotoAsync("/office/cockpit");
+        await page.GoToPageAsync("/office/cockpit");
         return this;
     }
 

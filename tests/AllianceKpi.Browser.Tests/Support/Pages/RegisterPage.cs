@@ -10,7 +10,7 @@ public sealed class RegisterPage(IPage page)
 {
     public async Task<RegisterPage> OpenAsync()
     {
-        await page.GotoAsync("/account/register");
+        await page.GoToPageAsync("/account/register");
         return this;
     }
 

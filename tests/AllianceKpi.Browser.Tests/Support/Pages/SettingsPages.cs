@@ -43,7 +43,7 @@ public sealed class PermissionsPage(IPage page)
 
     public ILocator Row(string projectNumber) => Table.GetByRole(AriaRole.Row).Filter(new() { HasText = projectNumber });
 
-    public Task ReloadAsync() => page.ReloadAsync();
+    public Task ReloadAsync() => page.ReloadPageAsync();
 }
 
 /// <summary>設定助理 of one project (/projects/{id}/assistants).</summary>
