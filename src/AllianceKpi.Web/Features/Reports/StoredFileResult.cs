@@ -4,16 +4,17 @@ namespace AllianceKpi.Web.Features.Reports;
 
 /// <summary>
 /// Sends a file that does not change (a stored summary PDF under its hash) by reading it synchronously, straight into the
-/// response's own buffers, and flushing once per <see cref="FlushBytes"/>: a summary of a few hundred kB goes out in one
-/// flush. ASP.NET's <c>PhysicalFile</c> copies in 64 kB steps with an asynchronous read and a flush each, and every step
+/// response's own buffers, and flushing once per <see cref="FlushBytes"/>: a summary of about 500 kB goes out in two
+/// flushes. ASP.NET's <c>PhysicalFile</c> copies in 64 kB steps with an asynchronous read and a flush each, and every step
 /// waits its turn on the thread pool behind the other requests; under load those waits were most of a cached download's
 /// time (docs/performance.md, round 9). A file on local disk, usually in the page cache, is read faster than a turn there.
-/// The memory held per download is what has not yet been sent, at most <see cref="FlushBytes"/> and a step.
+/// The memory held per download is what has not yet been sent, at most <see cref="FlushBytes"/> and a step
+/// (256 kB: at 128 connections a flush per MB held 55 MB of Kestrel's pinned buffers, this 22 MB; docs/performance.md, round 11).
 /// </summary>
 public sealed class StoredFileResult(string path, string contentType) : IActionResult
 {
     /// <summary>Bytes written between two flushes; a larger file is sent in as many flushes.</summary>
-    public const int FlushBytes = 1024 * 1024;
+    public const int FlushBytes = 256 * 1024;
 
     private const int Step = 64 * 1024;
 

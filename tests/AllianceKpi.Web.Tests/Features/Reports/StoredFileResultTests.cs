@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 
 namespace AllianceKpi.Web.Tests.Features.Reports;
 
-/// <summary>A stored file is sent whole, with its length and type, in one flush per megabyte rather than one per 64 kB step.</summary>
+/// <summary>A stored file is sent whole, with its length and type, in one flush per 256 kB rather than one per 64 kB step.</summary>
 public sealed class StoredFileResultTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("stored-file-").FullName;
@@ -14,11 +14,12 @@ public sealed class StoredFileResultTests : IDisposable
     [Theory]
     [InlineData(0, 0)]
     [InlineData(1, 1)]
-    [InlineData(493 * 1024, 1)]
+    [InlineData(200 * 1024, 1)]
+    [InlineData(493 * 1024, 2)]
     [InlineData(StoredFileResult.FlushBytes, 1)]
     [InlineData(StoredFileResult.FlushBytes + 70_000, 2)]
     [InlineData(2 * StoredFileResult.FlushBytes + 123, 3)]
-    public async Task TheFileIsSentByteForByteWithItsLengthInAFlushPerMegabyte(int length, int flushes)
+    public async Task TheFileIsSentByteForByteWithItsLengthInAFlushPerFlushBytes(int length, int flushes)
     {
         var content = new byte[length];
         new Random(length).NextBytes(content);
