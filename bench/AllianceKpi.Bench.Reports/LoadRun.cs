@@ -123,8 +123,8 @@ public static class LoadRun
             Console.WriteLine(string.Format(Culture, "|  | members page / bare page of its size | {0:0%} |  |  |  |  |  |  |  |", members.PerSecond / sized.PerSecond));
             Console.WriteLine(string.Format(Culture, "|  | members page / /about | {0:0%} |  |  |  |  |  |  |  |", members.PerSecond / about.PerSecond));
             Console.WriteLine(string.Format(Culture,
-                "|  | portal CPU per request: mix {0:0.00} ms, /about {1:0.00} ms, bare page {2:0.00} ms, members page {3:0.00} ms (bare / members {4:0%}) |  |  |  |  |  |  |  |",
-                mix.CpuMs, about.CpuMs, sized.CpuMs, members.CpuMs, sized.CpuMs / members.CpuMs));
+                "|  | portal CPU per request: mix {0:0.00} ms, /about {1:0.00} ms, bare page {2:0.00} ms, members page {3:0.00} ms (bare / members {4:0%}); the load generator's own CPU per mix request {5:0.00} ms |  |  |  |  |  |  |  |",
+                mix.CpuMs, about.CpuMs, sized.CpuMs, members.CpuMs, sized.CpuMs / members.CpuMs, mix.OwnCpuMs));
             Console.WriteLine(string.Format(Culture, "|  | web process peak memory so far (VmHWM) | {0:0} MB |  |  |  |  |  |  |  |", portal.StatusKb("VmHWM") / 1024.0));
         }
         Console.WriteLine();
@@ -171,13 +171,16 @@ public static class LoadRun
     }
 
     /// <summary>Runs <paramref name="step"/> in a loop on every client for the duration; prints a table row per request kind; answers req/s overall and
-    /// the portal's CPU milliseconds per request (0 without a portal to read).</summary>
-    private static async Task<(double PerSecond, double CpuMs)> MeasureAsync(string label, List<LoadClient> clients, TimeSpan duration,
+    /// the portal's CPU milliseconds per request (0 without a portal to read) and the generator's own (this process, which shares
+    /// the machine's cores with the portal).</summary>
+    private static async Task<(double PerSecond, double CpuMs, double OwnCpuMs)> MeasureAsync(string label, List<LoadClient> clients, TimeSpan duration,
         Func<LoadClient, Task> step, PortalProcess? portal = null, bool quiet = false)
     {
         var cpuBefore = portal?.CpuSeconds() ?? 0;
+        var ownBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var result = await LoadMeasure.RunAsync(clients, duration, step);
         var cpuMs = portal is null || result.Samples.Count == 0 ? 0 : (portal.CpuSeconds() - cpuBefore) * 1000 / result.Samples.Count;
+        var ownMs = result.Samples.Count == 0 ? 0 : (Process.GetCurrentProcess().TotalProcessorTime - ownBefore).TotalMilliseconds / result.Samples.Count;
         if (!quiet)
         {
             var parts = label.Split(" | ", 2);
@@ -187,6 +190,6 @@ public static class LoadRun
                 Console.WriteLine(row);
             }
         }
-        return (result.PerSecond, cpuMs);
+        return (result.PerSecond, cpuMs, ownMs);
     }
 }

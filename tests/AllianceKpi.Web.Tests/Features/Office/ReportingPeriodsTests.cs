@@ -43,6 +43,8 @@ public sealed class ReportingPeriodsTests(PortalFactory factory) : IClassFixture
         Assert.Equal(new DateOnly(2041, 2, 15), saved.OpensOn);
         Assert.Equal(new DateOnly(2041, 11, 15), saved.Deadline);
         Assert.Equal(ReportingPeriodState.Open, saved.State);
+        var again = await office.GetPageAsync($"/office/periods/{period.Id}/edit");
+        Assert.Equal("Open", Assert.Single(again.QuerySelectorAll("select[name=State] option[selected]")).GetAttribute("value"));
     }
 
     [Fact]

@@ -180,6 +180,47 @@ public sealed class MemberFormTests(ProgressClockFactory factory) : IClassFixtur
         Assert.Contains("產學合作會員：與計畫執行期間重疊", list.QuerySelector($"[data-testid=member-{member.Id}] [data-testid=verdict]")!.TextContent);
     }
 
+    /// <summary>Each select's chosen option, and that it is the only one marked selected (the options say it themselves, no tag helper).</summary>
+    private static Dictionary<string, string> Choices(IHtmlDocument page, params string[] fields) => fields.ToDictionary(f => f, f =>
+    {
+        var selected = page.QuerySelectorAll($"select[name='Form.{f}'] option[selected]");
+        Assert.True(selected.Length == 1, $"{f}: {selected.Length} options marked selected");
+        return selected[0].GetAttribute("value")!;
+    });
+
+    private static readonly string[] Selects = ["Type", "Basis", "IndustryCode", "IsPaying", "City", "Region", "CapitalBand", "EmployeeBand", "InIndustrialPark", "FeeMethod"];
+
+    private static Dictionary<string, string> NotFirstChoices(string name) => Company(name).With("Type", "Company").With("Basis", "Application")
+        .With("IndustryCode", "M4").With("IsPaying", "false").With("City", "花蓮縣").With("Region", "East").With("CapitalBand", "501~1,000萬元")
+        .With("EmployeeBand", "經常雇用員工數超過100~199人").With("InIndustrialPark", "true").With("FeeMethod", "TechTransfer").With("FeeAmount", "3");
+
+    [Fact]
+    public async Task AFormSentBackKeepsEveryChoiceSelectedAsPosted()
+    {
+        var fields = NotFirstChoices("選項保留公司").With("ContractStart", "2021/13/40");
+
+        var (page, _) = await PostNewAsync(fields);
+
+        Assert.Equal("日期格式應為 2021/10/31", ErrorFor(page, "ContractStart"));
+        Assert.Equal(Selects.ToDictionary(f => f, f => fields["Form." + f]), Choices(page, Selects));
+        Assert.False(await SavedAsync("選項保留公司"));
+    }
+
+    [Fact]
+    public async Task ASavedMembersEditFormShowsItsChoicesSelected()
+    {
+        var people = await Personas.EnsureAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        using var client = await factory.SignedInAsync(DemoSeeder.PiEmail);
+        var fields = NotFirstChoices("選項顯示公司");
+        await AddAsync(client, people.DemoProjectId, periodId, fields);
+        var id = await factory.WithDbAsync(db => db.AllianceMembers.Where(m => m.CompanyName == "選項顯示公司").Select(m => m.Id).SingleAsync());
+
+        var form = await client.GetPageAsync($"{Base(people.DemoProjectId, periodId)}/members/{id}/edit");
+
+        Assert.Equal(Selects.ToDictionary(f => f, f => fields["Form." + f]), Choices(form, Selects));
+    }
+
     [Fact]
     public async Task FieldsOfOtherTypesAreNotKept()
     {
