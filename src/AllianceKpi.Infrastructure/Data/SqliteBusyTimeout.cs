@@ -12,6 +12,10 @@ namespace AllianceKpi.Infrastructure.Data;
 /// this only shortens the wait of the second. The timeout belongs to the native connection, which the pool keeps open
 /// between uses, so it is set on the first open of each native connection only: a page opens a pooled connection twice (the
 /// role check, then its queries), and a statement per open was a third of the statements of a members page.
+/// The same statement gives the native connection a page cache of <see cref="CacheKilobytes"/> instead of SQLite's 2 MB: under
+/// WAL a connection drops its whole cache at the start of a read whenever anyone has written since its last one, which on
+/// the portal is every few milliseconds under load, so the larger cache saved no reads; it only held up to 2 MB of native
+/// memory per pooled connection (about 10 MB of a node's peak at 128 connections, docs/performance.md round 12).
 /// </summary>
 public sealed class SqliteBusyTimeout : DbConnectionInterceptor
 {
@@ -20,7 +24,10 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     /// <summary>A statement waits up to 10 s for the write lock inside SQLite before the managed retry takes over.</summary>
     public const int TimeoutMilliseconds = 10_000;
 
-    private const string Pragma = "PRAGMA busy_timeout = 10000;";
+    /// <summary>The page cache of each native connection, in kB (SQLite's own default is 2,000 kB).</summary>
+    public const int CacheKilobytes = 256;
+
+    private const string Pragma = "PRAGMA busy_timeout = 10000; PRAGMA cache_size = -256;";
 
     // The native connections that have the timeout; an entry goes with its handle when the pool closes the connection.
     private readonly ConditionalWeakTable<object, object> _set = new();

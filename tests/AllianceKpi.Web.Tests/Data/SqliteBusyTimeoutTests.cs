@@ -74,6 +74,31 @@ public sealed class SqliteBusyTimeoutTests : IDisposable
         await using var db = Context();
         db.Database.OpenConnection();
         Assert.Equal(SqliteBusyTimeout.TimeoutMilliseconds, await BusyTimeoutAsync(db));
+        Assert.Equal(-SqliteBusyTimeout.CacheKilobytes, await CacheSizeAsync(db));
         db.Database.CloseConnection();
+    }
+
+    [Fact]
+    public async Task ANewNativeConnectionGetsTheSmallerPageCache()
+    {
+        await using var plain = new SqliteConnection($"Data Source={_file}");
+        await plain.OpenAsync();
+        await using (var command = plain.CreateCommand())
+        {
+            command.CommandText = "PRAGMA cache_size;";
+            Assert.Equal(-2000L, (long)(await command.ExecuteScalarAsync())!); // SQLite's own default, without the interceptor
+        }
+
+        await using var db = Context();
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(-256L, await CacheSizeAsync(db));
+        Assert.Equal(-256, -SqliteBusyTimeout.CacheKilobytes);
+    }
+
+    private static async Task<long> CacheSizeAsync(AppDbContext db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA cache_size;";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
