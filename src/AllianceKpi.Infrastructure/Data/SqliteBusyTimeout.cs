@@ -27,9 +27,9 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
     /// <summary>The page cache of each native connection, in kB (SQLite's own default is 2,000 kB).</summary>
     public const int CacheKilobytes = 256;
 
-    private const string Pragma = "PRAGMA busy_timeout = 10000; PRAGMA cache_size = -256;";
+    private static readonly string Pragma = $"PRAGMA busy_timeout = {TimeoutMilliseconds}; PRAGMA cache_size = -{CacheKilobytes};";
 
-    // The native connections that have the timeout; an entry goes with its handle when the pool closes the connection.
+    // The native connections that have the timeout and the cache size; an entry goes with its handle when the pool closes the connection.
     private readonly ConditionalWeakTable<object, object> _set = new();
 
     private SqliteBusyTimeout()
