@@ -23,12 +23,17 @@ public sealed class SqliteBusyTimeoutTests : IDisposable
     private AppDbContext Context() =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={_file}").AddInterceptors(SqliteBusyTimeout.Instance).Options);
 
-    private static async Task<long> BusyTimeoutAsync(AppDbContext db)
+    /// <summary>The value of a PRAGMA on an open connection.</summary>
+    private static async Task<long> PragmaAsync(System.Data.Common.DbConnection connection, string name)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout;";
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
         return (long)(await command.ExecuteScalarAsync())!;
     }
+
+    private static Task<long> BusyTimeoutAsync(AppDbContext db) => PragmaAsync(db.Database.GetDbConnection(), "busy_timeout");
+
+    private static Task<long> CacheSizeAsync(AppDbContext db) => PragmaAsync(db.Database.GetDbConnection(), "cache_size");
 
     private static async Task SetBusyTimeoutAsync(AppDbContext db, int milliseconds)
     {
@@ -83,22 +88,11 @@ public sealed class SqliteBusyTimeoutTests : IDisposable
     {
         await using var plain = new SqliteConnection($"Data Source={_file}");
         await plain.OpenAsync();
-        await using (var command = plain.CreateCommand())
-        {
-            command.CommandText = "PRAGMA cache_size;";
-            Assert.Equal(-2000L, (long)(await command.ExecuteScalarAsync())!); // SQLite's own default, without the interceptor
-        }
+        Assert.Equal(-2000L, await PragmaAsync(plain, "cache_size")); // SQLite's own default, without the interceptor
 
         await using var db = Context();
         await db.Database.OpenConnectionAsync();
         Assert.Equal(-SqliteBusyTimeout.CacheKilobytes, await CacheSizeAsync(db));
         Assert.True(SqliteBusyTimeout.CacheKilobytes < 2000);
-    }
-
-    private static async Task<long> CacheSizeAsync(AppDbContext db)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA cache_size;";
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
