@@ -1,0 +1,124 @@
+using AllianceKpi.Domain.Audit;
+using AllianceKpi.Infrastructure;
+using AllianceKpi.Infrastructure.Audit;
+using AllianceKpi.Infrastructure.Data;
+using AllianceKpi.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using static AllianceKpi.Web.Tests.Data.ProgressEntryTestData;
+
+namespace AllianceKpi.Web.Tests.Data;
+
+/// <summary>
+/// How <see cref="AppDbContext"/> writes an audited save: a change of existing records goes out with its audit rows in one
+/// pass of EF's save; a new record's row waits for its id; a save refused for a version conflict leaves no row behind,
+/// neither in the database nor waiting in the context for its next save.
+/// </summary>
+public sealed class AuditedSaveTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = TestDatabase.Create();
+    private readonly SaveCounter _saves = new();
+    private int _projectId;
+    private int _periodId;
+
+    private sealed class Source : IAuditSource
+    {
+        public string? UserId => "auditor";
+        public DateTime UtcNow { get; } = new(2021, 6, 1, 2, 0, 0, DateTimeKind.Utc);
+    }
+
+    /// <summary>Counts the passes of EF's save (each pass builds and runs its own statement batch).</summary>
+    private sealed class SaveCounter : SaveChangesInterceptor
+    {
+        public int Passes;
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Passes);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private AppDbContext Context(bool audited = true)
+    {
+        var options = DatabaseSetup.Configure(new DbContextOptionsBuilder<AppDbContext>(), _database.Provider, _database.ConnectionString)
+            .AddInterceptors(_saves);
+        return new AppDbContext((DbContextOptions<AppDbContext>)options.Options) { AuditSource = audited ? new Source() : null };
+    }
+
+    public async Task InitializeAsync()
+    {
+        await using var db = Context(audited: false);
+        await DatabaseSetup.MigrateAsync(db);
+        var year = db.ProgrammeYears.Add(NewYear(2021)).Entity;
+        var project = db.Projects.Add(NewProject()).Entity;
+        await db.SaveChangesAsync();
+        (_projectId, _periodId) = (project.Id, year.Periods.Single().Id);
+    }
+
+    public Task DisposeAsync()
+    {
+        _database.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<List<AuditEntry>> RowsAsync(int memberId)
+    {
+        await using var db = Context(audited: false);
+        return await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "AllianceMember" && a.EntityId == memberId)
+            .OrderBy(a => a.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task ANewRecordsRowCarriesTheIdItWasGivenAndAChangeGoesOutWithItsRowInOnePass()
+    {
+        await using var db = Context();
+        var member = db.AllianceMembers.Add(Member(_projectId, _periodId)).Entity;
+        _saves.Passes = 0;
+        await db.SaveChangesAsync();
+        Assert.Equal(2, _saves.Passes); // the member first, for its id; then its row
+
+        member.CompanyName = "改名精機股份有限公司";
+        _saves.Passes = 0;
+        Assert.Equal(1, await db.SaveChangesAsync()); // the member alone is counted, as before: not its audit row
+        Assert.Equal(1, _saves.Passes);
+
+        var rows = await RowsAsync(member.Id);
+        Assert.Equal([AuditAction.Added, AuditAction.Modified], rows.Select(r => r.Action));
+        Assert.All(rows, r => Assert.Equal((_projectId, "auditor"), (r.ProjectId, r.UserId)));
+        Assert.Contains("改名精機股份有限公司", rows[1].Changes);
+    }
+
+    [Fact]
+    public async Task ASaveRefusedForAVersionConflictLeavesNoRowBehindAndTheNextSaveWritesOne()
+    {
+        int memberId;
+        await using (var setup = Context(audited: false))
+        {
+            var added = setup.AllianceMembers.Add(Member(_projectId, _periodId)).Entity;
+            await setup.SaveChangesAsync();
+            memberId = added.Id;
+        }
+        await using var db = Context();
+        var member = await db.AllianceMembers.SingleAsync(m => m.Id == memberId);
+        await using (var other = Context(audited: false))
+        {
+            (await other.AllianceMembers.SingleAsync(m => m.Id == memberId)).Phone = "02-1234-5678";
+            await other.SaveChangesAsync(); // a new version meanwhile
+        }
+
+        member.CompanyName = "衝突測試有限公司";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        Assert.Empty(await RowsAsync(memberId));
+        Assert.Empty(db.ChangeTracker.Entries<AuditEntry>());
+
+        await db.Entry(member).ReloadAsync();
+        member.CompanyName = "衝突後重存有限公司";
+        await db.SaveChangesAsync();
+        var rows = await RowsAsync(memberId);
+        Assert.Equal([AuditAction.Modified], rows.Select(r => r.Action));
+        Assert.Contains("衝突後重存有限公司", rows[0].Changes);
+        Assert.DoesNotContain("衝突測試有限公司", rows[0].Changes);
+    }
+}
