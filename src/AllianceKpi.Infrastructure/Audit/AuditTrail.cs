@@ -24,7 +24,14 @@ public static class AuditTrail
     private static readonly HashSet<string> Ignored = ["Id", "Version", "CreatedAt", "UpdatedAt"];
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public sealed record Pending(EntityEntry Entry, AuditEntry Row);
+    /// <summary>
+    /// A row waiting for the save. <paramref name="AwaitsKeys"/> names the logged fields that still hold a temporary key
+    /// (a file uploaded with the entry, say): their values, and a new record's own id, are known only after the save.
+    /// </summary>
+    public sealed record Pending(EntityEntry Entry, AuditEntry Row, List<AuditChange> Changes, List<string> AwaitsKeys)
+    {
+        public bool WaitsForSave => Entry.State == EntityState.Added || AwaitsKeys.Count > 0;
+    }
 
     public static List<Pending> Capture(ChangeTracker tracker, IAuditSource source)
     {
@@ -47,6 +54,9 @@ public static class AuditTrail
             {
                 continue;
             }
+            var awaitsKeys = a == AuditAction.Deleted ? [] : changes
+                .Where(c => entry.Property(c.Field) is var p && (p.IsTemporary || PointsAtANewRecord(tracker, p)))
+                .Select(c => c.Field).ToList();
             pending.Add(new Pending(entry, new AuditEntry
             {
                 ProjectId = entry.Entity.ProjectId,
@@ -55,19 +65,42 @@ public static class AuditTrail
                 Action = a,
                 UserId = source.UserId,
                 At = source.UtcNow,
-                Changes = JsonSerializer.Serialize(changes, Json),
-            }));
+            }, changes, awaitsKeys));
         }
         return pending;
     }
 
-    /// <summary>The rows to add once the save went through: added records now have their ids.</summary>
+    /// <summary>The rows to add once every key is known: added records have their ids, new related records theirs.</summary>
     public static IEnumerable<AuditEntry> Complete(IEnumerable<Pending> pending) =>
         pending.Select(p =>
         {
             p.Row.EntityId = ((IAudited)p.Entry.Entity).Id;
+            var changes = p.Changes.Select(c => p.AwaitsKeys.Contains(c.Field) ? c with { After = Text(p.Entry.Property(c.Field).CurrentValue) } : c);
+            p.Row.Changes = JsonSerializer.Serialize(changes, Json);
             return p.Row;
         });
+
+    /// <summary>
+    /// A foreign key set to the key a record added in the same save holds for now (an uploaded file's, say): EF gives the
+    /// real key to both at the save.
+    /// </summary>
+    private static bool PointsAtANewRecord(ChangeTracker tracker, PropertyEntry property)
+    {
+        if (property.CurrentValue is not { } value || !property.Metadata.IsForeignKey())
+        {
+            return false;
+        }
+        foreach (var key in property.Metadata.GetContainingForeignKeys().Where(k => k.Properties.Count == 1))
+        {
+            var principalKey = key.PrincipalKey.Properties[0].Name;
+            if (tracker.Entries().Any(e => e.State == EntityState.Added && e.Metadata == key.PrincipalEntityType
+                    && Equals(e.Property(principalKey).CurrentValue, value)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static IReadOnlyList<AuditChange> Read(string json) =>
         JsonSerializer.Deserialize<List<AuditChange>>(json, Json) ?? [];

@@ -159,11 +159,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     /// <summary>
     /// When no audited record is new, every audit row's id is known before the save, so the rows go into the same statement
     /// batch as the changes: one pass of EF's save instead of two inside the transaction, which on SQLite holds the file's one
-    /// write lock (docs/performance.md, round 13). A new record's row waits for its id (a second batch after the first).
+    /// write lock (docs/performance.md, round 13). A new record's row, and one naming a record added in the same save (a file
+    /// uploaded with an edit), waits for the keys: a second batch after the first.
     /// </summary>
     private List<AuditEntry> AddAuditRowsKnownNow(List<AuditTrail.Pending> audit)
     {
-        if (audit.Count == 0 || audit.Exists(p => p.Entry.State == EntityState.Added))
+        if (audit.Count == 0 || audit.Exists(p => p.WaitsForSave))
         {
             return [];
         }

@@ -1,4 +1,5 @@
 using AllianceKpi.Domain.Audit;
+using AllianceKpi.Domain.Progress;
 using AllianceKpi.Infrastructure;
 using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.Data;
@@ -88,6 +89,36 @@ public sealed class AuditedSaveTests : IAsyncLifetime
         Assert.Equal([AuditAction.Added, AuditAction.Modified], rows.Select(r => r.Action));
         Assert.All(rows, r => Assert.Equal((_projectId, "auditor"), (r.ProjectId, r.UserId)));
         Assert.Contains("改名精機股份有限公司", rows[1].Changes);
+    }
+
+    [Fact]
+    public async Task AnEditLinkingAFileAddedInTheSameSaveLogsTheFilesRealIdNotItsTemporaryOne()
+    {
+        int memberId;
+        await using (var setup = Context(audited: false))
+        {
+            var added = setup.AllianceMembers.Add(Member(_projectId, _periodId)).Entity;
+            await setup.SaveChangesAsync();
+            memberId = added.Id;
+        }
+        await using var db = Context();
+        var member = await db.AllianceMembers.SingleAsync(m => m.Id == memberId);
+        var file = db.Attachments.Add(new Attachment
+        {
+            ProjectId = _projectId, StorageKey = "audit/" + Guid.NewGuid(), OriginalName = "合約.pdf", ContentType = "application/pdf",
+            Length = 4, Sha256 = new string('0', 64), UploadedAt = new DateTime(2021, 6, 1, 2, 0, 0, DateTimeKind.Utc), UploadedByUserId = "auditor",
+        }).Entity;
+        // As the upload links it: the file's key is EF's temporary one until the save.
+        member.AttachmentId = db.Entry(file).Property(a => a.Id).CurrentValue;
+        Assert.True(member.AttachmentId < 0);
+
+        _saves.Passes = 0;
+        await db.SaveChangesAsync();
+
+        Assert.Equal(2, _saves.Passes); // the file's key is known after the first
+        var change = AuditTrail.Read(Assert.Single(await RowsAsync(memberId)).Changes).Single(c => c.Field == "AttachmentId");
+        Assert.Equal((null, file.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (change.Before, change.After));
+        Assert.True(file.Id > 0);
     }
 
     [Fact]
