@@ -1,4 +1,8 @@
 using AllianceKpi.Domain.Audit;
+using AllianceKpi.Domain.Progress;
+using AllianceKpi.Domain.Reference;
+using AllianceKpi.Domain.Workflow;
+using AllianceKpi.Web.Features.Progress;
 
 namespace AllianceKpi.Web.Features.Audit;
 
@@ -71,9 +75,53 @@ public static class AuditLabels
         ["PatentNumber"] = "專利號碼",
     };
 
+    /// <summary>The yes/no fields (是/否 on their forms).</summary>
+    private static readonly HashSet<string> YesNoFields = new(StringComparer.Ordinal)
+    {
+        "InIndustrialPark", "SignedByPrincipalInvestigator", "RelatedToCoreTechnology", "ReceiptIncluded",
+    };
+
     public static string Record(string entityType) => Records.GetValueOrDefault(entityType, entityType);
 
     public static string Field(string field) => Fields.GetValueOrDefault(field, field);
+
+    /// <summary>
+    /// A logged value as the form shows it: a coded choice (member type, region, yes/no, a form's state …) by its zh-TW label;
+    /// text, numbers and dates as written; a value no longer known (a code since renamed) as written too.
+    /// </summary>
+    public static string? Value(string entityType, string field, string? raw)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+        return (entityType, field) switch
+        {
+            ("AllianceMember", "Type") => Coded<MemberType>(raw, ProgressLabels.Of),
+            ("AllianceMember", "Basis") => Coded<MembershipBasis>(raw, ProgressLabels.Of),
+            ("AllianceMember", "IsPaying") => Flag(raw, ProgressLabels.Paying),
+            ("AllianceMember", "Region") => Coded<Region>(raw, r => r.Label()),
+            ("AllianceMember", "FeeMethod") => Coded<FeeMethod>(raw, ProgressLabels.Of),
+            ("OperatingIncome", "OtherIncomeNature") => Coded<OtherIncomeNature>(raw, ProgressLabels.Of),
+            ("CooperationProject", "BudgetBasis") => Coded<BudgetBasis>(raw, ProgressLabels.Of),
+            ("MemberService", "Kind") => Coded<MemberServiceKind>(raw, ProgressLabels.Of),
+            ("DerivedResult", "Kind") => Coded<DerivedResultKind>(raw, ProgressLabels.Of),
+            (_, "State") => Coded<FormState>(raw, s => s.Label()),
+            _ when YesNoFields.Contains(field) => Flag(raw, b => ProgressLabels.YesNo(b)),
+            _ => raw,
+        };
+    }
+
+    private static string Coded<T>(string raw, Func<T, string> label) where T : struct, Enum =>
+        Enum.TryParse<T>(raw, ignoreCase: false, out var value) && Enum.IsDefined(value) && !int.TryParse(raw, out _) ? label(value) : raw;
+
+    /// <summary>The trail writes a yes/no field as true or false, and nothing else that way.</summary>
+    private static string Flag(string raw, Func<bool, string> label) => raw switch
+    {
+        "true" => label(true),
+        "false" => label(false),
+        _ => raw,
+    };
 
     public static string Of(AuditAction action) => action switch
     {

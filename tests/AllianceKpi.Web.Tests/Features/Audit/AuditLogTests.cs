@@ -87,6 +87,40 @@ public sealed class AuditLogTests(ProgressClockFactory factory) : IClassFixture<
         Assert.Equal([AuditAction.Added], rows.Select(r => r.Action));
     }
 
+    [Fact]
+    public async Task ChoicesReadAsTheFormsLabelsAndReferencesAsTheNamesTheyPointAt()
+    {
+        var (people, periodId, assistant) = await StartAsync();
+        using var _ = assistant;
+        var name = "標籤顯示精密股份有限公司";
+        await AddAsync(assistant, people.DemoProjectId, periodId, Company(name));
+        var memberId = await MemberIdAsync(name);
+        var url = await EntryPages.ListUrlAsync(factory, people, "technical-services");
+        var service = TechnicalServicePageTests.Service("稽核標籤檢測服務").With("MemberId", memberId.ToString()).With("CounterpartyName", "");
+        var (saved, _) = await EntryPages.SendAsync(assistant, url, "/new", service, ("檢測報告.pdf", ProgressTestData.Pdf()));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (number, period) = await factory.WithDbAsync(async db => (
+            await db.Projects.Where(p => p.Id == people.DemoProjectId).Select(p => p.Number).SingleAsync(),
+            await db.ReportingPeriods.Where(p => p.Id == periodId).Select(p => p.Name).SingleAsync()));
+
+        using var pi = await factory.SignedInAsync(DemoSeeder.PiEmail);
+        var members = await pi.GetPageAsync($"/projects/{people.DemoProjectId}/audit?record=AllianceMember");
+        var added = members.QuerySelectorAll("[data-testid=audit-row]").Single(r => r.TextContent.Contains($"#{memberId}"));
+        string Line(IElement row, string field) => row.QuerySelector($"li[data-field={field}]")!.TextContent.Trim();
+        Assert.Equal("類型：— → 廠商", Line(added, "Type"));
+        Assert.Equal("會員資格：— → 會員合約", Line(added, "Basis"));
+        Assert.Equal("收費/免費會員：— → 收費會員", Line(added, "IsPaying"));
+        Assert.Equal("會員所屬地區：— → 南部", Line(added, "Region"));
+        Assert.Equal("是否位屬工業暨產業園區：— → 否", Line(added, "InIndustrialPark"));
+        Assert.Equal($"計畫：— → {number}", Line(added, "ProjectId"));
+        Assert.Equal($"季類別：— → {period}", Line(added, "ReportingPeriodId"));
+
+        var services = await pi.GetPageAsync($"/projects/{people.DemoProjectId}/audit?record=TechnicalService");
+        var logged = services.QuerySelectorAll("[data-testid=audit-row]").Single(r => r.TextContent.Contains("稽核標籤檢測服務"));
+        Assert.Equal($"聯盟會員：— → {name}", Line(logged, "MemberId"));
+        Assert.Equal("附件：— → 檢測報告.pdf", Line(logged, "AttachmentId"));
+    }
+
     [Theory]
     [InlineData(DemoSeeder.AssistantEmail, HttpStatusCode.Forbidden)]
     [InlineData(Personas.OtherPiEmail, HttpStatusCode.Forbidden)]
