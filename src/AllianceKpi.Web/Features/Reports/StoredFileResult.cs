@@ -1,4 +1,6 @@
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Win32.SafeHandles;
 
 namespace AllianceKpi.Web.Features.Reports;
 
@@ -10,13 +12,29 @@ namespace AllianceKpi.Web.Features.Reports;
 /// time (docs/performance.md, round 9). A file on local disk, usually in the page cache, is read faster than a turn there.
 /// The memory held per download is what has not yet been sent, at most <see cref="FlushBytes"/> and a step
 /// (256 kB: at 128 connections a flush per MB held 55 MB of Kestrel's pinned buffers, this 22 MB; docs/performance.md, round 11).
+/// When many downloads are under way at once, each flushes sooner, so that together they hold about
+/// <see cref="SharedBudget"/> and never less than <see cref="MinFlushBytes"/> each (docs/performance.md, round 14).
 /// </summary>
 public sealed class StoredFileResult(string path, string contentType) : IActionResult
 {
     /// <summary>Bytes written between two flushes; a larger file is sent in as many flushes.</summary>
     public const int FlushBytes = 256 * 1024;
 
+    /// <summary>What the downloads under way may hold unflushed together before each flushes more often than per <see cref="FlushBytes"/>.</summary>
+    public const int SharedBudget = 4 * 1024 * 1024;
+
+    /// <summary>The least a download writes between two flushes, however many are under way.</summary>
+    public const int MinFlushBytes = 64 * 1024;
+
     private const int Step = 64 * 1024;
+
+    private static int s_underWay;
+
+    /// <summary>Downloads of this process being sent now.</summary>
+    public static int UnderWay => Volatile.Read(ref s_underWay);
+
+    /// <summary>Bytes a download writes between two flushes while <paramref name="underWay"/> downloads are being sent.</summary>
+    public static int FlushBytesFor(int underWay) => Math.Clamp(SharedBudget / Math.Max(1, underWay), MinFlushBytes, FlushBytes);
 
     public string FilePath { get; } = path;
     public string ContentType { get; } = contentType;
@@ -31,6 +49,19 @@ public sealed class StoredFileResult(string path, string contentType) : IActionR
         response.ContentType = ContentType;
         response.ContentLength = length;
         var writer = response.BodyWriter;
+        Interlocked.Increment(ref s_underWay);
+        try
+        {
+            await SendAsync(writer, file, length, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref s_underWay);
+        }
+    }
+
+    private async Task SendAsync(PipeWriter writer, SafeFileHandle file, long length, CancellationToken cancellationToken)
+    {
         long offset = 0;
         var unflushed = 0;
         while (offset < length)
@@ -46,7 +77,7 @@ public sealed class StoredFileResult(string path, string contentType) : IActionR
             writer.Advance(read);
             offset += read;
             unflushed += read;
-            if (unflushed >= FlushBytes && offset < length)
+            if (unflushed >= FlushBytesFor(UnderWay) && offset < length)
             {
                 await writer.FlushAsync(cancellationToken);
                 unflushed = 0;
