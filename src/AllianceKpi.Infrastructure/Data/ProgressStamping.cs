@@ -4,6 +4,9 @@ using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AllianceKpi.Infrastructure.Data;
 
@@ -56,12 +59,18 @@ internal sealed class ProgressStamping
 
     /// <summary>
     /// Gives the projects found a new stamp; run inside the save's transaction before its own statements, so that a project's
-    /// row is always locked before its entries' rows.
+    /// row is always locked before its entries' rows. A project is stamped with one plain UPDATE (its parameters mapped as EF
+    /// maps them): on SQLite this runs while the file's one write lock is held, and EF's ExecuteUpdate took 0.25-0.33 ms of
+    /// CPU there to find its cached plan (docs/performance.md, round 14).
     /// </summary>
     public async Task ApplyAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var stamp = Guid.NewGuid();
-        foreach (var projects in Stamped(db))
+        foreach (var projectId in _projects)
+        {
+            await db.Database.ExecuteSqlRawAsync(StampOne(db), [stamp, projectId], cancellationToken);
+        }
+        foreach (var projects in OfYears(db))
         {
             await projects.ExecuteUpdateAsync(set => set.SetProperty(p => p.ProgressStamp, stamp), cancellationToken);
         }
@@ -70,19 +79,32 @@ internal sealed class ProgressStamping
     public void Apply(AppDbContext db)
     {
         var stamp = Guid.NewGuid();
-        foreach (var projects in Stamped(db))
+        foreach (var projectId in _projects)
+        {
+            db.Database.ExecuteSqlRaw(StampOne(db), stamp, projectId);
+        }
+        foreach (var projects in OfYears(db))
         {
             projects.ExecuteUpdate(set => set.SetProperty(p => p.ProgressStamp, stamp));
         }
     }
 
-    /// <summary>The projects to stamp: one query per project found, and one per programme year for all its projects.</summary>
-    private IEnumerable<IQueryable<Project>> Stamped(AppDbContext db)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> StampOneSql = new();
+
+    /// <summary>UPDATE Projects SET ProgressStamp = {0} WHERE Id = {1}, with the table's and columns' names as the model maps them.</summary>
+    private static string StampOne(AppDbContext db) => StampOneSql.GetOrAdd(db.Database.ProviderName ?? "", _ =>
     {
-        foreach (var projectId in _projects)
-        {
-            yield return db.Projects.Where(p => p.Id == projectId);
-        }
+        var entity = db.Model.FindEntityType(typeof(Project))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        return $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(nameof(Project.ProgressStamp))} = {{0}} "
+               + $"WHERE {Column(nameof(Project.Id))} = {{1}}";
+    });
+
+    /// <summary>All projects of each programme year found, one query per year.</summary>
+    private IEnumerable<IQueryable<Project>> OfYears(AppDbContext db)
+    {
         foreach (var yearId in _years)
         {
             yield return db.Projects.Where(p => db.ProgrammeYears.Any(y => y.Id == yearId && y.Year == p.Year));
