@@ -113,8 +113,25 @@ public sealed class PortalProcess : IAsyncDisposable
         throw new TimeoutException("The portal was not healthy within 2 minutes.");
     }
 
-    /// <summary>A line of /proc/{pid}/status in kB (VmHWM: peak resident memory since start; VmRSS: now).</summary>
+    /// <summary>A line of /proc/{pid}/status in kB (VmHWM: peak resident memory since start or the last <see cref="ResetPeak"/>; VmRSS: now).</summary>
     public long StatusKb(string field) => StatusKb(Pid, field) ?? 0;
+
+    /// <summary>
+    /// Starts VmHWM again from the resident memory of now (Linux: 5 written to /proc/&lt;pid&gt;/clear_refs), so that the peak
+    /// of one phase of the load can be read alone. False where the kernel or the permissions do not allow it.
+    /// </summary>
+    public bool ResetPeak()
+    {
+        try
+        {
+            File.WriteAllText($"/proc/{Pid}/clear_refs", "5");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// The CPU time the portal process has used so far (user and system, all threads), in seconds: fields 14 and 15 of
