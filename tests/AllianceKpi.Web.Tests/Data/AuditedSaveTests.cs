@@ -64,6 +64,15 @@ public sealed class AuditedSaveTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>A member saved without an audit source, so that it has no row of its own.</summary>
+    private async Task<int> ExistingMemberAsync()
+    {
+        await using var setup = Context(audited: false);
+        var added = setup.AllianceMembers.Add(Member(_projectId, _periodId)).Entity;
+        await setup.SaveChangesAsync();
+        return added.Id;
+    }
+
     private async Task<List<AuditEntry>> RowsAsync(int memberId)
     {
         await using var db = Context(audited: false);
@@ -94,13 +103,7 @@ public sealed class AuditedSaveTests : IAsyncLifetime
     [Fact]
     public async Task AnEditLinkingAFileAddedInTheSameSaveLogsTheFilesRealIdNotItsTemporaryOne()
     {
-        int memberId;
-        await using (var setup = Context(audited: false))
-        {
-            var added = setup.AllianceMembers.Add(Member(_projectId, _periodId)).Entity;
-            await setup.SaveChangesAsync();
-            memberId = added.Id;
-        }
+        var memberId = await ExistingMemberAsync();
         await using var db = Context();
         var member = await db.AllianceMembers.SingleAsync(m => m.Id == memberId);
         var file = db.Attachments.Add(new Attachment
@@ -124,13 +127,7 @@ public sealed class AuditedSaveTests : IAsyncLifetime
     [Fact]
     public async Task ASaveRefusedForAVersionConflictLeavesNoRowBehindAndTheNextSaveWritesOne()
     {
-        int memberId;
-        await using (var setup = Context(audited: false))
-        {
-            var added = setup.AllianceMembers.Add(Member(_projectId, _periodId)).Entity;
-            await setup.SaveChangesAsync();
-            memberId = added.Id;
-        }
+        var memberId = await ExistingMemberAsync();
         await using var db = Context();
         var member = await db.AllianceMembers.SingleAsync(m => m.Id == memberId);
         await using (var other = Context(audited: false))
