@@ -36,8 +36,16 @@ public static class AuditTrail
     public static List<Pending> Capture(ChangeTracker tracker, IAuditSource source)
     {
         var pending = new List<Pending>();
-        foreach (var entry in tracker.Entries<IAudited>())
+        // One pass over the tracked records (each call of Entries detects changes again): the audited ones, and the added
+        // ones a foreign key may point at.
+        var tracked = tracker.Entries().ToList();
+        var added = tracked.Where(e => e.State == EntityState.Added).ToList();
+        foreach (var entry in tracked)
         {
+            if (entry.Entity is not IAudited audited)
+            {
+                continue;
+            }
             var action = entry.State switch
             {
                 EntityState.Added => AuditAction.Added,
@@ -55,13 +63,13 @@ public static class AuditTrail
                 continue;
             }
             var awaitsKeys = a == AuditAction.Deleted ? [] : changes
-                .Where(c => entry.Property(c.Field) is var p && (p.IsTemporary || PointsAtANewRecord(tracker, p)))
+                .Where(c => entry.Property(c.Field) is var p && (p.IsTemporary || PointsAtANewRecord(added, p)))
                 .Select(c => c.Field).ToList();
             pending.Add(new Pending(entry, new AuditEntry
             {
-                ProjectId = entry.Entity.ProjectId,
+                ProjectId = audited.ProjectId,
                 EntityType = entry.Metadata.ClrType.Name,
-                EntityId = entry.Entity.Id,
+                EntityId = audited.Id,
                 Action = a,
                 UserId = source.UserId,
                 At = source.UtcNow,
@@ -84,7 +92,7 @@ public static class AuditTrail
     /// A foreign key set to the key a record added in the same save holds for now (an uploaded file's, say): EF gives the
     /// real key to both at the save.
     /// </summary>
-    private static bool PointsAtANewRecord(ChangeTracker tracker, PropertyEntry property)
+    private static bool PointsAtANewRecord(List<EntityEntry> added, PropertyEntry property)
     {
         if (property.CurrentValue is not { } value || !property.Metadata.IsForeignKey())
         {
@@ -93,8 +101,7 @@ public static class AuditTrail
         foreach (var key in property.Metadata.GetContainingForeignKeys().Where(k => k.Properties.Count == 1))
         {
             var principalKey = key.PrincipalKey.Properties[0].Name;
-            if (tracker.Entries().Any(e => e.State == EntityState.Added && e.Metadata == key.PrincipalEntityType
-                    && Equals(e.Property(principalKey).CurrentValue, value)))
+            if (added.Exists(e => e.Metadata == key.PrincipalEntityType && Equals(e.Property(principalKey).CurrentValue, value)))
             {
                 return true;
             }
