@@ -1,5 +1,6 @@
 using System.Net;
 using AllianceKpi.Infrastructure.Seeding;
+using AllianceKpi.Web.Features.Progress;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static AllianceKpi.Web.Tests.Features.Progress.MemberTestData;
@@ -47,6 +48,29 @@ public sealed class EntryConflictTests(ProgressClockFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
         var after = await factory.WithDbAsync(db => db.AllianceMembers.AsNoTracking().SingleAsync(m => m.Id == id));
         Assert.Equal(("陳新任", new DateOnly(2021, 9, 30)), (after.Representative, after.ContractEnd));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("不是版本")]
+    public async Task AnUnreadableHiddenVersionIsToldAboveTheFormAndNothingIsSaved(string version)
+    {
+        var people = await Personas.EnsureAsync(factory);
+        var periodId = await ProgressTestData.PeriodIdAsync(factory);
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        var name = "版本欄位" + (version.Length == 0 ? "空白" : "亂碼") + "測試公司";
+        await AddAsync(assistant, people.DemoProjectId, periodId, Company(name));
+        var id = await factory.WithDbAsync(db => db.AllianceMembers.Where(m => m.CompanyName == name).Select(m => m.Id).SingleAsync());
+        var url = $"{Base(people.DemoProjectId, periodId)}/members/{id}/edit";
+
+        var response = await PostAsync(assistant, url, Company(name, "2021/09/30").With("Representative", "陳新任").With("Version", version), url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = PortalClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(EntrySaveHandler.UnreadableVersionMessage, page.QuerySelector("[data-testid=form-errors]")!.TextContent);
+        Assert.Equal("陳新任", ValueOf(page, "Representative"));
+        var saved = await factory.WithDbAsync(db => db.AllianceMembers.AsNoTracking().SingleAsync(m => m.Id == id));
+        Assert.Equal(("王小明", new DateOnly(2021, 12, 31)), (saved.Representative, saved.ContractEnd));
     }
 
     [Fact]
