@@ -1,7 +1,6 @@
 using AllianceKpi.Domain.Audit;
 using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Reference;
-using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Web.Features.Progress;
 
 namespace AllianceKpi.Web.Features.Audit;
@@ -86,7 +85,7 @@ public static class AuditLabels
     public static string Field(string field) => Fields.GetValueOrDefault(field, field);
 
     /// <summary>
-    /// A logged value as the form shows it: a coded choice (member type, region, yes/no, a form's state …) by its zh-TW label;
+    /// A logged value as the form shows it: a coded choice (member type, region, yes/no …) by its zh-TW label;
     /// text, numbers and dates as written; a value no longer known (a code since renamed) as written too.
     /// </summary>
     public static string? Value(string entityType, string field, string? raw)
@@ -106,7 +105,6 @@ public static class AuditLabels
             ("CooperationProject", "BudgetBasis") => Coded<BudgetBasis>(raw, ProgressLabels.Of),
             ("MemberService", "Kind") => Coded<MemberServiceKind>(raw, ProgressLabels.Of),
             ("DerivedResult", "Kind") => Coded<DerivedResultKind>(raw, ProgressLabels.Of),
-            (_, "State") => Coded<FormState>(raw, s => s.Label()),
             _ when YesNoFields.Contains(field) => Flag(raw, b => ProgressLabels.YesNo(b)),
             _ => raw,
         };

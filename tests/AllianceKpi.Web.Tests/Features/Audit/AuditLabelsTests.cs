@@ -66,7 +66,6 @@ public sealed class AuditLabelsTests(PortalFactory factory) : IClassFixture<Port
     [InlineData("CooperationProject", "ReceiptIncluded", "true", "是")]
     [InlineData("MemberService", "Kind", "SiteVisit", "訪廠現地指導")]
     [InlineData("DerivedResult", "Kind", "PatentGranted", "專利獲證")]
-    [InlineData("ExpectedResults", "State", "Returned", "退回修改")]
     public void ACodedValueReadsAsTheFormsLabel(string record, string field, string raw, string expected) =>
         Assert.Equal(expected, AuditLabels.Value(record, field, raw));
 
