@@ -46,7 +46,17 @@ public sealed class RequestGateTests : IAsyncDisposable
         _app.MapGet("/download/{name}", async (HttpContext context, string name) =>
         {
             _entered.Enqueue(name);
+            context.Response.ContentType = "application/pdf";
             await context.Response.WriteAsync("file "); // the headers and the first bytes go out; the rest follows later
+            await context.Response.Body.FlushAsync();
+            await Release(name).Task;
+            await context.Response.WriteAsync(name);
+        });
+        _app.MapGet("/partly/{type}/{name}", async (HttpContext context, string type, string name) =>
+        {
+            _entered.Enqueue(name);
+            context.Response.ContentType = type == "json" ? "application/json; charset=utf-8" : "text/html; charset=utf-8";
+            await context.Response.WriteAsync("page "); // a page whose first part is flushed while the rest is still being written
             await context.Response.Body.FlushAsync();
             await Release(name).Task;
             await context.Response.WriteAsync(name);
@@ -150,7 +160,7 @@ public sealed class RequestGateTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task TheTurnEndsWhenTheResponseStartsSoASlowDownloadHoldsNoTurn()
+    public async Task AFilesTurnEndsWhenItsResponseStartsSoASlowDownloadHoldsNoTurn()
     {
         var client = await StartAsync(permits: 1, queue: 10);
         var download = await client.GetAsync("/download/file", HttpCompletionOption.ResponseHeadersRead);
@@ -164,6 +174,38 @@ public sealed class RequestGateTests : IAsyncDisposable
         Release("file").SetResult();
         Assert.Equal("file file", await download.Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData("html")]
+    [InlineData("json")]
+    public async Task APageOrJsonAnswerKeepsItsTurnUntilItIsWritten(string type)
+    {
+        var client = await StartAsync(permits: 1, queue: 10);
+        var page = await client.GetAsync($"/partly/{type}/first", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        var next = client.GetStringAsync("/work/next");
+        await SettleAsync();
+        Assert.DoesNotContain("next", _entered); // the first page has started but is not written: its turn is still held
+
+        Release("first").SetResult();
+        Assert.Equal("page first", await page.Content.ReadAsStringAsync());
+        await WaitUntilEnteredAsync("next");
+        Release("next").SetResult();
+        Assert.Equal("done next", await next);
+    }
+
+    [Theory]
+    [InlineData("text/html; charset=utf-8", true)]
+    [InlineData("TEXT/HTML", true)]
+    [InlineData("application/json; charset=utf-8", true)]
+    [InlineData("application/pdf", false)]
+    [InlineData("application/zip", false)]
+    [InlineData("image/png", false)]
+    [InlineData("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", false)]
+    [InlineData(null, false)]
+    public void OnlyPagesAndJsonKeepTheirTurnUntilWritten(string? contentType, bool keeps) =>
+        Assert.Equal(keeps, RequestGateMiddleware.KeepsTurnUntilWritten(contentType));
 
     [Fact]
     public async Task HealthAndUploadsAreNotQueued()
