@@ -14,6 +14,7 @@ using AllianceKpi.Infrastructure.Identity;
 using AllianceKpi.Infrastructure.Submissions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AllianceKpi.Infrastructure.Data;
 
@@ -95,12 +96,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
-        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        progress.Apply(this);
         var early = AddAuditRowsKnownNow(audit);
+        using var transaction = BeginUnlessInOne(early);
         int saved;
         try
         {
+            progress.Apply(this);
             saved = base.SaveChanges(acceptAllChangesOnSuccess) - early.Count;
         }
         catch
@@ -131,12 +132,14 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        await progress.ApplyAsync(this, cancellationToken);
+        // The audit rows known before the save are made before the transaction begins: on SQLite the transaction holds the
+        // file's one write lock, and what needs no lock is done outside it (docs/performance.md, round 15).
         var early = AddAuditRowsKnownNow(audit);
+        await using var transaction = await BeginUnlessInOneAsync(early, cancellationToken);
         int saved;
         try
         {
+            await progress.ApplyAsync(this, cancellationToken);
             saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) - early.Count;
         }
         catch
@@ -171,6 +174,33 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         var rows = AuditTrail.Complete(audit).ToList();
         AuditEntries.AddRange(rows);
         return rows;
+    }
+
+    /// <summary>A transaction for the save unless the caller has one; a failed begin leaves no audit row tracked.</summary>
+    private IDbContextTransaction? BeginUnlessInOne(List<AuditEntry> early)
+    {
+        try
+        {
+            return Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        }
+        catch
+        {
+            Forget(early);
+            throw;
+        }
+    }
+
+    private async Task<IDbContextTransaction?> BeginUnlessInOneAsync(List<AuditEntry> early, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        }
+        catch
+        {
+            Forget(early);
+            throw;
+        }
     }
 
     /// <summary>A save that failed (a version conflict, say) leaves no audit row behind for the next save of this context.</summary>

@@ -88,6 +88,10 @@ public sealed class EvaluationSaveHandler(AppDbContext db, FormWorkflowHandler w
         var added = context.IsNew;
         Track(context, save.Input.Version, now);
         var replaced = Link(form, stored);
+        if (!added && !save.Submit && stored.Count == 0)
+        {
+            return await SaveDraftAsync(save, before, now, modelState, cancellationToken);
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await TrySaveAsync(added, cancellationToken))
         {
@@ -100,6 +104,27 @@ public sealed class EvaluationSaveHandler(AppDbContext db, FormWorkflowHandler w
         foreach (var id in replaced)
         {
             await attachments.RemoveAsync(form.ProjectId, id, cancellationToken);
+        }
+        return new(EvaluationSaveResult.Saved) { SavedAt = now };
+    }
+
+    /// <summary>
+    /// A draft of a form that exists, without files (what the autosave sends): every fact of its audit row is known before the
+    /// save, so the row goes out with the form in one pass of EF's save and its own transaction. On SQLite that transaction
+    /// holds the file's one write lock; the row's snapshot and a second pass no longer run inside it (docs/performance.md,
+    /// round 15). A conflict writes neither.
+    /// </summary>
+    private async Task<EvaluationSaveOutcome> SaveDraftAsync(EvaluationSave save, Snapshot before, DateTime now,
+        ModelStateDictionary modelState, CancellationToken cancellationToken)
+    {
+        var (context, form) = (save.Context, save.Context.Form);
+        if (EvaluationAudit.Of(form, before, context.ContentSnapshot(), added: false, save.UserId, now) is { } audit)
+        {
+            db.AuditEntries.Add(audit);
+        }
+        if (!await TrySaveAsync(added: false, cancellationToken))
+        {
+            return await ConflictAfterRaceAsync(save, [], modelState, cancellationToken);
         }
         return new(EvaluationSaveResult.Saved) { SavedAt = now };
     }

@@ -111,7 +111,7 @@ public sealed class RequestGateMiddleware
         && (contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)
             || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>A lease given back once, at the response's start or at the end of the request, whichever is first.</summary>
+    /// <summary>A lease given back once: at a file's response start or at the end of the request, whichever is first.</summary>
     private sealed class Turn(RateLimitLease lease)
     {
         private int _ended;

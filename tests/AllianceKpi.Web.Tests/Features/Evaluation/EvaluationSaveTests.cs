@@ -92,6 +92,43 @@ public sealed class EvaluationSaveTests(ProgressClockFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task ADraftOvertakenBetweenItsVersionCheckAndItsWriteIsAConflictAndLeavesNoAuditRow()
+    {
+        var projectId = await ProjectAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        var url = Url(projectId, periodId);
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(1)] = "初稿" });
+        var piId = await Personas.UserIdAsync(factory, DemoSeeder.PiEmail);
+        var pi = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, piId)], "test"));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var context = (await scope.ServiceProvider.GetRequiredService<EvaluationContextHandler>().LoadAsync(pi, projectId, periodId, true, default))!;
+        var input = EvaluationInput.From(context.Form);
+        input.Item(1).Narrative = "較慢的版本";
+
+        await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(1)] = "較快的版本" });
+        var outcome = await scope.ServiceProvider.GetRequiredService<EvaluationSaveHandler>()
+            .SaveAsync(new EvaluationSave(context, input, false, piId, false), new ModelStateDictionary(), default);
+        // The same database context's next save writes only its own row: the refused draft's row was not left tracked.
+        var later = (await scope.ServiceProvider.GetRequiredService<EvaluationContextHandler>().LoadAsync(pi, projectId, periodId, true, default))!;
+        var next = EvaluationInput.From(later.Form);
+        next.Item(1).Narrative = "合併後的版本";
+        var merged = await scope.ServiceProvider.GetRequiredService<EvaluationSaveHandler>()
+            .SaveAsync(new EvaluationSave(later, next, false, piId, false), new ModelStateDictionary(), default);
+
+        Assert.Equal(EvaluationSaveResult.Conflict, outcome.Result);
+        var conflict = Assert.Single(outcome.Conflicts!);
+        Assert.Equal(("較慢的版本", "較快的版本"), (conflict.Mine, conflict.Theirs));
+        Assert.Equal(EvaluationSaveResult.Saved, merged.Result);
+        Assert.Equal("合併後的版本", (await FormAsync(factory, projectId, periodId))!.ItemOf(1)!.Narrative);
+        var rows = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.ProjectId == projectId && a.EntityType == "EvaluationForm").OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal([AuditAction.Added, AuditAction.Modified, AuditAction.Modified], rows.Select(r => r.Action));
+        Assert.Equal([("初稿", "較快的版本"), ("較快的版本", "合併後的版本")],
+            rows.Skip(1).Select(r => Assert.Single(AuditTrail.Read(r.Changes))).Select(ch => (ch.Before, ch.After)));
+    }
+
+    [Fact]
     public async Task AutosaveAnswersTheNewVersionAndRefusesAStaleOneWith409()
     {
         var projectId = await ProjectAsync(factory);
