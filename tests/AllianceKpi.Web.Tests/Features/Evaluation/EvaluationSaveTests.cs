@@ -64,21 +64,17 @@ public sealed class EvaluationSaveTests(ProgressClockFactory factory) : IClassFi
         var url = Url(projectId, periodId);
         using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
         await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(1)] = "初稿" });
-        var piId = await Personas.UserIdAsync(factory, DemoSeeder.PiEmail);
-        var pi = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, piId)], "test"));
         var rowsBefore = await factory.WithDbAsync(db => db.Attachments.CountAsync());
         var filesBefore = ProgressTestData.StoredFiles(factory).Count;
         await using var scope = factory.Services.CreateAsyncScope();
-        var context = (await scope.ServiceProvider.GetRequiredService<EvaluationContextHandler>().LoadAsync(pi, projectId, periodId, true, default))!;
+        var (context, piId) = await PiContextAsync(scope, projectId, periodId);
         var input = EvaluationInput.From(context.Form);
         input.Item(1).Narrative = "較慢的版本";
         var pdf = ProgressTestData.Pdf();
         input.Item(3).Attachment = new FormFile(new MemoryStream(pdf), 0, pdf.Length, Attachment(3), "佐證.pdf");
 
         await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(1)] = "較快的版本" });
-        var modelState = new ModelStateDictionary();
-        var outcome = await scope.ServiceProvider.GetRequiredService<EvaluationSaveHandler>()
-            .SaveAsync(new EvaluationSave(context, input, false, piId, true), modelState, default);
+        var outcome = await SaveAsPiAsync(scope, new EvaluationSave(context, input, false, piId, true));
 
         Assert.Equal(EvaluationSaveResult.Conflict, outcome.Result);
         var conflict = Assert.Single(outcome.Conflicts!);
@@ -99,22 +95,18 @@ public sealed class EvaluationSaveTests(ProgressClockFactory factory) : IClassFi
         var url = Url(projectId, periodId);
         using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
         await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(1)] = "初稿" });
-        var piId = await Personas.UserIdAsync(factory, DemoSeeder.PiEmail);
-        var pi = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, piId)], "test"));
         await using var scope = factory.Services.CreateAsyncScope();
-        var context = (await scope.ServiceProvider.GetRequiredService<EvaluationContextHandler>().LoadAsync(pi, projectId, periodId, true, default))!;
+        var (context, piId) = await PiContextAsync(scope, projectId, periodId);
         var input = EvaluationInput.From(context.Form);
         input.Item(1).Narrative = "較慢的版本";
 
         await PostAsync(assistant, url, new Dictionary<string, string> { [Narrative(1)] = "較快的版本" });
-        var outcome = await scope.ServiceProvider.GetRequiredService<EvaluationSaveHandler>()
-            .SaveAsync(new EvaluationSave(context, input, false, piId, false), new ModelStateDictionary(), default);
+        var outcome = await SaveAsPiAsync(scope, new EvaluationSave(context, input, false, piId, false));
         // The same database context's next save writes only its own row: the refused draft's row was not left tracked.
-        var later = (await scope.ServiceProvider.GetRequiredService<EvaluationContextHandler>().LoadAsync(pi, projectId, periodId, true, default))!;
+        var (later, _) = await PiContextAsync(scope, projectId, periodId);
         var next = EvaluationInput.From(later.Form);
         next.Item(1).Narrative = "合併後的版本";
-        var merged = await scope.ServiceProvider.GetRequiredService<EvaluationSaveHandler>()
-            .SaveAsync(new EvaluationSave(later, next, false, piId, false), new ModelStateDictionary(), default);
+        var merged = await SaveAsPiAsync(scope, new EvaluationSave(later, next, false, piId, false));
 
         Assert.Equal(EvaluationSaveResult.Conflict, outcome.Result);
         var conflict = Assert.Single(outcome.Conflicts!);
@@ -127,6 +119,18 @@ public sealed class EvaluationSaveTests(ProgressClockFactory factory) : IClassFi
         Assert.Equal([("初稿", "較快的版本"), ("較快的版本", "合併後的版本")],
             rows.Skip(1).Select(r => Assert.Single(AuditTrail.Read(r.Changes))).Select(ch => (ch.Before, ch.After)));
     }
+
+    /// <summary>The PI's tracked 管考資料 context, loaded in <paramref name="scope"/> as a save handler would load it, and the PI's user id.</summary>
+    private async Task<(EvaluationContext Context, string PiId)> PiContextAsync(AsyncServiceScope scope, int projectId, int periodId)
+    {
+        var piId = await Personas.UserIdAsync(factory, DemoSeeder.PiEmail);
+        var pi = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, piId)], "test"));
+        var context = await scope.ServiceProvider.GetRequiredService<EvaluationContextHandler>().LoadAsync(pi, projectId, periodId, true, default);
+        return (context!, piId);
+    }
+
+    private static Task<EvaluationSaveOutcome> SaveAsPiAsync(AsyncServiceScope scope, EvaluationSave save) =>
+        scope.ServiceProvider.GetRequiredService<EvaluationSaveHandler>().SaveAsync(save, new ModelStateDictionary(), default);
 
     [Fact]
     public async Task AutosaveAnswersTheNewVersionAndRefusesAStaleOneWith409()
