@@ -85,16 +85,8 @@ public sealed class RequestGateMiddleware
         // its bytes travel. A page or a JSON answer keeps its turn until it is written: it is already made in memory, the
         // socket's buffers take most of it at once, and ending its turn at the first flush let, at 128 connections, many
         // 80 kB pages be written at once beside the 8 being made (docs/performance.md, round 15).
-        var turn = new Turn(lease);
-        context.Response.OnStarting(static state =>
-        {
-            var (turn, response) = ((Turn, HttpResponse))state;
-            if (!KeepsTurnUntilWritten(response.ContentType))
-            {
-                turn.End();
-            }
-            return Task.CompletedTask;
-        }, (turn, context.Response));
+        var turn = new Turn(lease, context.Response);
+        context.Response.OnStarting(static state => { ((Turn)state).ResponseStarting(); return Task.CompletedTask; }, turn);
         try
         {
             await _next(context);
@@ -112,9 +104,17 @@ public sealed class RequestGateMiddleware
             || contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A lease given back once: at a file's response start or at the end of the request, whichever is first.</summary>
-    private sealed class Turn(RateLimitLease lease)
+    private sealed class Turn(RateLimitLease lease, HttpResponse response)
     {
         private int _ended;
+
+        public void ResponseStarting()
+        {
+            if (!KeepsTurnUntilWritten(response.ContentType))
+            {
+                End();
+            }
+        }
 
         public void End()
         {
