@@ -46,9 +46,6 @@ public sealed class EntrySaveHandler(AppDbContext db, AttachmentService attachme
     public const string AttachmentKey = Prefix + "." + UploadCheck.Field;
     public const string ChooseAgainMessage = "請重新選擇檔案";
 
-    /// <summary>The form's hidden version came back unreadable (a page edited by hand, say): no field to show it next to.</summary>
-    public const string UnreadableVersionMessage = "表單的版本資料無法辨識，請重新載入頁面後再編輯。";
-
     private const string VersionKey = Prefix + ".Version";
 
     /// <summary>The saved entry's id (the earlier one for a repeated POST), or null when the form must be shown again.</summary>
@@ -67,10 +64,7 @@ public sealed class EntrySaveHandler(AppDbContext db, AttachmentService attachme
             // Someone else's key (a forged form): saved as a form without a key would be.
             claim = state.Foreign ? null : claim;
         }
-        if (modelState.TryGetValue(VersionKey, out var version) && version.Errors.Count > 0)
-        {
-            modelState.AddModelError("", UnreadableVersionMessage);
-        }
+        SaveResults.ExplainUnreadableVersion(modelState, VersionKey);
         if (!modelState.IsValid || (!save.IsNew && !db.ExpectVersion(entry, save.Version)))
         {
             return Refuse(save, modelState, modelState.IsValid ? SaveResults.ConflictMessage : null);

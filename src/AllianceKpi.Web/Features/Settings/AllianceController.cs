@@ -1,3 +1,4 @@
+using AllianceKpi.Web.Features.Office;
 using AllianceKpi.Web.Infrastructure.Authorization;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Authorization;
@@ -23,6 +24,7 @@ public sealed class AllianceController(AllianceHandler handler, BannerHandler ba
     [HttpPost("/projects/{projectId:int}/alliance")]
     public async Task<IActionResult> Edit(int projectId, AllianceForm form, CancellationToken cancellationToken)
     {
+        SaveResults.ExplainUnreadableVersion(ModelState, nameof(AllianceForm.Version));
         ModelState.AddViolations(ModelState.IsValid ? await handler.SaveAsync(projectId, form, cancellationToken) : form.Check());
         if (ModelState.IsValid)
         {

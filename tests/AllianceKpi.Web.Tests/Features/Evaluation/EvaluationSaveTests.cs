@@ -6,6 +6,7 @@ using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.Seeding;
 using AllianceKpi.Web.Tests.Features.Progress;
 using AllianceKpi.Web.Features.Evaluation;
+using AllianceKpi.Web.Features.Office;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -321,6 +322,30 @@ public sealed class EvaluationSaveTests(ProgressClockFactory factory) : IClassFi
         Assert.Equal("金額須為不小於 0 的整數（單位為元）", ErrorFor(page, "Form.DerivedOutputValue"));
         Assert.Equal("服務說明", TextOf(page, "item5.narrative"));
         Assert.Null(await FormAsync(factory, projectId, periodId));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("不是版本")]
+    public async Task AnUnreadableHiddenVersionIsToldAboveTheFormOrInTheAutosavesAnswerAndNothingIsSaved(string version)
+    {
+        var projectId = await ProjectAsync(factory);
+        var periodId = await PeriodAsync(factory);
+        var url = Url(projectId, periodId);
+        using var pi = await factory.SignedInAsync(DemoSeeder.PiEmail);
+        await PostAsync(pi, url, new Dictionary<string, string> { [Narrative(1)] = "已存的版本" });
+
+        var response = await PostAsync(pi, url, new Dictionary<string, string> { [Narrative(1)] = "改過的文字", ["Form.Version"] = version });
+        var autosave = await AutosaveAsync(pi, url, new Dictionary<string, string> { [Narrative(1)] = "自動儲存的文字", ["Form.Version"] = version });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = PortalClient.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(SaveResults.UnreadableVersionMessage, page.QuerySelector("[data-testid=form-errors]")!.TextContent);
+        Assert.Equal("改過的文字", TextOf(page, "item1.narrative"));
+        Assert.Equal(HttpStatusCode.BadRequest, autosave.StatusCode);
+        Assert.Equal(SaveResults.UnreadableVersionMessage,
+            JsonDocument.Parse(await autosave.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString());
+        Assert.Equal("已存的版本", (await FormAsync(factory, projectId, periodId))!.ItemOf(1)!.Narrative);
     }
 
     /// <summary>Two members of the period, so that the engine's figures of the project are not zero.</summary>

@@ -5,6 +5,7 @@ using AllianceKpi.Domain.Forms;
 using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.Seeding;
+using AllianceKpi.Web.Features.Office;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static AllianceKpi.Web.Tests.Features.ExpectedResults.ExpectedResultsTestData;
@@ -96,6 +97,32 @@ public sealed class ExpectedResultsPageTests(ExpectedResultsClockFactory factory
         Assert.Equal([AuditAction.Added, AuditAction.Modified], audit.Select(a => a.Action));
         Assert.Contains(AuditTrail.Read(audit[1].Changes),
             c => c is { Field: "3. 聯盟經常性營運收入(仟元)／其它項目收入(仟元)", Before: null, After: "100.125" });
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("不是版本")]
+    public async Task AnUnreadableHiddenVersionIsToldAboveTheFormOrInTheAutosavesAnswerAndNothingIsSaved(string version)
+    {
+        var project = await ProjectAsync(factory);
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        await PressAsync(assistant, project, "save", new Dictionary<string, string> { [Target("item1.companyMembers")] = "3" });
+        var fields = FieldsOf(await assistant.GetPageAsync(project.Url), new Dictionary<string, string>
+        {
+            [Target("item1.companyMembers")] = "7", ["Form.Version"] = version,
+        });
+
+        var response = await PostAsync(assistant, project.Url, new Dictionary<string, string>(fields), "save");
+        fields.Remove("command");
+        var autosave = await assistant.PostFormAsync(project.AutosaveUrl, fields, tokenPage: project.Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageAfterAsync(assistant, response);
+        Assert.Contains(SaveResults.UnreadableVersionMessage, Text(page, "form-errors"));
+        Assert.Equal("7", ValueOf(page, Target("item1.companyMembers")));
+        Assert.Equal(HttpStatusCode.BadRequest, autosave.StatusCode);
+        Assert.Equal(SaveResults.UnreadableVersionMessage, await MessageOfAsync(autosave));
+        Assert.Equal(3, (await StoredAsync(factory, project))!.CompanyMembers);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using AllianceKpi.Web.Features.Office;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static AllianceKpi.Web.Tests.Features.Account.AccountTestData;
@@ -118,6 +119,26 @@ public sealed class AllianceTests(PortalFactory factory) : IClassFixture<PortalF
 
         var second = await pi.PostFormAsync(Url(personas.DemoProjectId), PortalClient.ToPairs(form).Select(p => p.Key == "Version" ? new KeyValuePair<string, string>("Version", saved.Version.ToString()) : p));
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnUnreadableHiddenVersionIsToldAboveTheFormAndNothingIsSaved()
+    {
+        var personas = await Personas.EnsureAsync(factory);
+        using var pi = await factory.SignedInAsync("pi@demo.tw");
+        var form = Form(await pi.GetPageAsync(Url(personas.DemoProjectId)));
+        var before = await factory.WithDbAsync(db => db.AllianceProfiles.AsNoTracking().SingleAsync(a => a.ProjectId == personas.DemoProjectId));
+        form["ContactName"] = "版本亂碼時輸入的聯絡人";
+        form["Version"] = "不是版本";
+
+        var response = await pi.PostFormAsync(Url(personas.DemoProjectId), form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageOf(response);
+        Assert.Contains(SaveResults.UnreadableVersionMessage, FormErrors(page));
+        Assert.Equal("版本亂碼時輸入的聯絡人", InputValue(page, "ContactName"));
+        var saved = await factory.WithDbAsync(db => db.AllianceProfiles.AsNoTracking().SingleAsync(a => a.ProjectId == personas.DemoProjectId));
+        Assert.Equal((before.ContactName, before.Version), (saved.ContactName, saved.Version));
     }
 
     [Fact]
