@@ -3,7 +3,6 @@ using AllianceKpi.Domain.Progress;
 using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Data;
 using AllianceKpi.Infrastructure.Files;
-using AllianceKpi.Web.Features.Office;
 using AllianceKpi.Web.Features.Reports;
 using AllianceKpi.Web.Features.Workflow;
 using AllianceKpi.Web.Infrastructure.Views;
@@ -29,7 +28,6 @@ public sealed class EvaluationSaveHandler(AppDbContext db, FormWorkflowHandler w
         {
             return EvaluationSaveOutcome.Forbidden;
         }
-        SaveResults.ExplainUnreadableVersion(modelState, EvaluationInputNames.Version);
         if (!modelState.IsValid)
         {
             return EvaluationRefusals.Invalid(save, modelState);

@@ -4,7 +4,6 @@ using AllianceKpi.Domain.Audit;
 using AllianceKpi.Domain.Forms;
 using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Data;
-using AllianceKpi.Web.Features.Office;
 using AllianceKpi.Web.Features.Workflow;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +54,6 @@ public sealed class ExpectedResultsSaveHandler(AppDbContext db, FormWorkflowHand
         {
             return Refuse(context, modelState, gate.Refusal!.Message);
         }
-        SaveResults.ExplainUnreadableVersion(modelState, $"{ExpectedResultsForm.Prefix}.{nameof(ExpectedResultsForm.Version)}");
         foreach (var violation in form.Check())
         {
             modelState.AddModelError($"{ExpectedResultsForm.Prefix}.{violation.Field}", violation.Message);

@@ -46,8 +46,6 @@ public sealed class EntrySaveHandler(AppDbContext db, AttachmentService attachme
     public const string AttachmentKey = Prefix + "." + UploadCheck.Field;
     public const string ChooseAgainMessage = "請重新選擇檔案";
 
-    private const string VersionKey = Prefix + ".Version";
-
     /// <summary>The saved entry's id (the earlier one for a repeated POST), or null when the form must be shown again.</summary>
     public async Task<int?> SaveAsync<T>(EntrySave<T> save, string userId, ModelStateDictionary modelState, CancellationToken cancellationToken)
         where T : ProgressEntry
@@ -64,7 +62,6 @@ public sealed class EntrySaveHandler(AppDbContext db, AttachmentService attachme
             // Someone else's key (a forged form): saved as a form without a key would be.
             claim = state.Foreign ? null : claim;
         }
-        SaveResults.ExplainUnreadableVersion(modelState, VersionKey);
         if (!modelState.IsValid || (!save.IsNew && !db.ExpectVersion(entry, save.Version)))
         {
             return Refuse(save, modelState, modelState.IsValid ? SaveResults.ConflictMessage : null);

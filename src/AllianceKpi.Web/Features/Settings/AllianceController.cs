@@ -1,4 +1,3 @@
-using AllianceKpi.Web.Features.Office;
 using AllianceKpi.Web.Infrastructure.Authorization;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Authorization;
@@ -24,7 +23,6 @@ public sealed class AllianceController(AllianceHandler handler, BannerHandler ba
     [HttpPost("/projects/{projectId:int}/alliance")]
     public async Task<IActionResult> Edit(int projectId, AllianceForm form, CancellationToken cancellationToken)
     {
-        SaveResults.ExplainUnreadableVersion(ModelState, nameof(AllianceForm.Version));
         ModelState.AddViolations(ModelState.IsValid ? await handler.SaveAsync(projectId, form, cancellationToken) : form.Check());
         if (ModelState.IsValid)
         {

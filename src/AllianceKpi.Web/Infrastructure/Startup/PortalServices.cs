@@ -67,6 +67,7 @@ public static class PortalServices
         services.AddControllersWithViews(options =>
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                options.Filters.Add(new UnreadableVersionFilter());
                 ChineseBindingMessages.Apply(options.ModelBindingMessageProvider);
                 options.ModelBinderProviders.Insert(0, new CheckboxValueBinderProvider());
             })

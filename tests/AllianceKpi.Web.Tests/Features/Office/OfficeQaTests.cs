@@ -61,6 +61,21 @@ public sealed class OfficeQaTests(PortalFactory factory) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task AnUnreadableHiddenVersionIsToldAboveTheFormAndNothingIsSaved()
+    {
+        using var office = await factory.SignedInAsync(DemoSeeder.OfficeEmail);
+        await office.PostAcceptedAsync("/office/qa/new", new { Question = "版本亂碼的問題？", Answer = "原答案", SortOrder = "61" }, "/office/qa");
+        var entry = (await EntryAsync("版本亂碼的問題？"))!;
+
+        var page = await office.PostRefusedAsync($"/office/qa/{entry.Id}/edit", new { Version = "不是版本", Question = "版本亂碼的問題？", Answer = "我的答案", SortOrder = "61" }, $"/office/qa/{entry.Id}/edit");
+
+        Assert.Contains(Web.Features.Office.SaveResults.UnreadableVersionMessage, page.FormErrors());
+        Assert.Equal("我的答案", page.ValueOf("Answer"));
+        var stored = (await EntryAsync("版本亂碼的問題？"))!;
+        Assert.Equal(("原答案", entry.Version), (stored.Answer, stored.Version));
+    }
+
+    [Fact]
     public async Task StaleEntryVersionIsRefused()
     {
         using var office = await factory.SignedInAsync(DemoSeeder.OfficeEmail);
