@@ -3,7 +3,6 @@ using AllianceKpi.Domain.Calendar;
 using AllianceKpi.Domain.Common;
 using AllianceKpi.Web.Infrastructure.Views;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace AllianceKpi.Web.Features.Office;
 
@@ -45,23 +44,6 @@ public sealed record SaveResult(SaveStatus Status, IReadOnlyList<DomainViolation
 public static class SaveResults
 {
     public const string ConflictMessage = "資料已被其他人修改，請重新載入後再編輯。";
-
-    /// <summary>A form's hidden version came back unreadable (a page edited by hand, say): no field to show it next to.</summary>
-    public const string UnreadableVersionMessage = "表單的版本資料無法辨識，請重新載入頁面後再編輯。";
-
-    /// <summary>
-    /// When the form's hidden version under <paramref name="versionKey"/> could not be read, says so once above the form (or as an
-    /// autosave's message) in place of the binder's own, which names the property in English and sits next to no field.
-    /// The model state stays invalid, so nothing is saved.
-    /// </summary>
-    public static void ExplainUnreadableVersion(ModelStateDictionary modelState, string versionKey)
-    {
-        if (modelState.TryGetValue(versionKey, out var entry) && entry.Errors.Count > 0)
-        {
-            entry.Errors.Clear();
-            modelState.AddModelError("", UnreadableVersionMessage);
-        }
-    }
 
     /// <summary>Post/Redirect/Get after a save; otherwise the same form again with the reasons next to the fields (typed values kept).</summary>
     public static IActionResult Show(this Controller controller, SaveResult result, object form, string successMessage, string redirectTo)

@@ -4,14 +4,14 @@ using System.Text.Json;
 using AllianceKpi.Domain.Audit;
 using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.Seeding;
-using AllianceKpi.Web.Tests.Features.Progress;
 using AllianceKpi.Web.Features.Evaluation;
-using AllianceKpi.Web.Features.Office;
+using AllianceKpi.Web.Infrastructure.Views;
+using AllianceKpi.Web.Tests.Features.Progress;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static AllianceKpi.Web.Tests.Features.Evaluation.EvaluationTestData;
 
 namespace AllianceKpi.Web.Tests.Features.Evaluation;
@@ -340,10 +340,10 @@ public sealed class EvaluationSaveTests(ProgressClockFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = PortalClient.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains(SaveResults.UnreadableVersionMessage, page.QuerySelector("[data-testid=form-errors]")!.TextContent);
+        Assert.Contains(UnreadableVersionFilter.Message, page.QuerySelector("[data-testid=form-errors]")!.TextContent);
         Assert.Equal("改過的文字", TextOf(page, "item1.narrative"));
         Assert.Equal(HttpStatusCode.BadRequest, autosave.StatusCode);
-        Assert.Equal(SaveResults.UnreadableVersionMessage,
+        Assert.Equal(UnreadableVersionFilter.Message,
             JsonDocument.Parse(await autosave.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString());
         Assert.Equal("已存的版本", (await FormAsync(factory, projectId, periodId))!.ItemOf(1)!.Narrative);
     }

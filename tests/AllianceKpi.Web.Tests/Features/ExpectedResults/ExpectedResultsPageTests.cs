@@ -5,7 +5,7 @@ using AllianceKpi.Domain.Forms;
 using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Audit;
 using AllianceKpi.Infrastructure.Seeding;
-using AllianceKpi.Web.Features.Office;
+using AllianceKpi.Web.Infrastructure.Views;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static AllianceKpi.Web.Tests.Features.ExpectedResults.ExpectedResultsTestData;
@@ -118,10 +118,10 @@ public sealed class ExpectedResultsPageTests(ExpectedResultsClockFactory factory
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PageAfterAsync(assistant, response);
-        Assert.Contains(SaveResults.UnreadableVersionMessage, Text(page, "form-errors"));
+        Assert.Contains(UnreadableVersionFilter.Message, Text(page, "form-errors"));
         Assert.Equal("7", ValueOf(page, Target("item1.companyMembers")));
         Assert.Equal(HttpStatusCode.BadRequest, autosave.StatusCode);
-        Assert.Equal(SaveResults.UnreadableVersionMessage, await MessageOfAsync(autosave));
+        Assert.Equal(UnreadableVersionFilter.Message, await MessageOfAsync(autosave));
         Assert.Equal(3, (await StoredAsync(factory, project))!.CompanyMembers);
     }
 

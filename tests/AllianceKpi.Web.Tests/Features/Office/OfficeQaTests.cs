@@ -69,7 +69,7 @@ public sealed class OfficeQaTests(PortalFactory factory) : IClassFixture<PortalF
 
         var page = await office.PostRefusedAsync($"/office/qa/{entry.Id}/edit", new { Version = "不是版本", Question = "版本亂碼的問題？", Answer = "我的答案", SortOrder = "61" }, $"/office/qa/{entry.Id}/edit");
 
-        Assert.Contains(Web.Features.Office.SaveResults.UnreadableVersionMessage, page.FormErrors());
+        Assert.Contains(Web.Infrastructure.Views.UnreadableVersionFilter.Message, page.FormErrors());
         Assert.Equal("我的答案", page.ValueOf("Answer"));
         var stored = (await EntryAsync("版本亂碼的問題？"))!;
         Assert.Equal(("原答案", entry.Version), (stored.Answer, stored.Version));

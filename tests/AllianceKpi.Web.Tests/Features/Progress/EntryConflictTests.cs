@@ -1,7 +1,7 @@
 using System.Net;
 using AllianceKpi.Infrastructure.Seeding;
-using AllianceKpi.Web.Features.Office;
 using AllianceKpi.Web.Features.Progress;
+using AllianceKpi.Web.Infrastructure.Views;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static AllianceKpi.Web.Tests.Features.Progress.MemberTestData;
@@ -68,7 +68,7 @@ public sealed class EntryConflictTests(ProgressClockFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = PortalClient.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains(SaveResults.UnreadableVersionMessage, page.QuerySelector("[data-testid=form-errors]")!.TextContent);
+        Assert.Contains(UnreadableVersionFilter.Message, page.QuerySelector("[data-testid=form-errors]")!.TextContent);
         Assert.Equal("陳新任", ValueOf(page, "Representative"));
         var saved = await factory.WithDbAsync(db => db.AllianceMembers.AsNoTracking().SingleAsync(m => m.Id == id));
         Assert.Equal(("王小明", new DateOnly(2021, 12, 31)), (saved.Representative, saved.ContractEnd));

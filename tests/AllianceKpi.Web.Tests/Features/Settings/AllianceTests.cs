@@ -1,5 +1,5 @@
 using System.Net;
-using AllianceKpi.Web.Features.Office;
+using AllianceKpi.Web.Infrastructure.Views;
 using AllianceKpi.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static AllianceKpi.Web.Tests.Features.Account.AccountTestData;
@@ -135,7 +135,7 @@ public sealed class AllianceTests(PortalFactory factory) : IClassFixture<PortalF
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PageOf(response);
-        Assert.Contains(SaveResults.UnreadableVersionMessage, FormErrors(page));
+        Assert.Contains(UnreadableVersionFilter.Message, FormErrors(page));
         Assert.Equal("版本亂碼時輸入的聯絡人", InputValue(page, "ContactName"));
         var saved = await factory.WithDbAsync(db => db.AllianceProfiles.AsNoTracking().SingleAsync(a => a.ProjectId == personas.DemoProjectId));
         Assert.Equal((before.ContactName, before.Version), (saved.ContactName, saved.Version));
