@@ -14,7 +14,7 @@ public enum KpiView
 }
 
 /// <summary>A project's work-progress entries of every kind and every period; the engine picks those in scope.</summary>
-public sealed class KpiEntries
+public sealed record KpiEntries
 {
     public IReadOnlyList<AllianceMember> Members { get; init; } = [];
     public IReadOnlyList<OperatingIncome> Incomes { get; init; } = [];
@@ -41,6 +41,59 @@ public sealed class KpiEntries
     public int Count =>
         Members.Count + Incomes.Count + CooperationProjects.Count + TechTransfers.Count + TechnicalServices.Count
         + PromotionActivities.Count + MemberServices.Count + DerivedResults.Count;
+
+    /// <summary>The kind of the entries of a <see cref="ProgressEntry"/> type.</summary>
+    public static EntryKind KindOf(Type entryType) =>
+        entryType == typeof(AllianceMember) ? EntryKind.Member
+        : entryType == typeof(OperatingIncome) ? EntryKind.OperatingIncome
+        : entryType == typeof(CooperationProject) ? EntryKind.CooperationProject
+        : entryType == typeof(TechTransfer) ? EntryKind.TechTransfer
+        : entryType == typeof(TechnicalService) ? EntryKind.TechnicalService
+        : entryType == typeof(PromotionActivity) ? EntryKind.PromotionActivity
+        : entryType == typeof(MemberService) ? EntryKind.MemberService
+        : entryType == typeof(DerivedResult) ? EntryKind.DerivedResult
+        : throw new ArgumentException($"{entryType.Name} is not a kind of entry.", nameof(entryType));
+
+    /// <summary>
+    /// These entries with the one of <typeparamref name="T"/>'s kind whose id is <paramref name="id"/> replaced by
+    /// <paramref name="now"/>: put in its place by id when it was not there, taken out when <paramref name="now"/> is null.
+    /// The lists keep the id order they are read in; the other kinds' lists are the same objects.
+    /// </summary>
+    public KpiEntries With<T>(int id, T? now) where T : ProgressEntry => KindOf(typeof(T)) switch
+    {
+        EntryKind.Member => this with { Members = Replaced(Members, id, now as AllianceMember) },
+        EntryKind.OperatingIncome => this with { Incomes = Replaced(Incomes, id, now as OperatingIncome) },
+        EntryKind.CooperationProject => this with { CooperationProjects = Replaced(CooperationProjects, id, now as CooperationProject) },
+        EntryKind.TechTransfer => this with { TechTransfers = Replaced(TechTransfers, id, now as TechTransfer) },
+        EntryKind.TechnicalService => this with { TechnicalServices = Replaced(TechnicalServices, id, now as TechnicalService) },
+        EntryKind.PromotionActivity => this with { PromotionActivities = Replaced(PromotionActivities, id, now as PromotionActivity) },
+        EntryKind.MemberService => this with { MemberServices = Replaced(MemberServices, id, now as MemberService) },
+        _ => this with { DerivedResults = Replaced(DerivedResults, id, now as DerivedResult) },
+    };
+
+    private static List<T> Replaced<T>(IReadOnlyList<T> list, int id, T? now) where T : ProgressEntry
+    {
+        var replaced = new List<T>(list.Count + 1);
+        var placed = now is null;
+        foreach (var entry in list)
+        {
+            if (entry.Id == id)
+            {
+                continue;
+            }
+            if (!placed && entry.Id > now!.Id)
+            {
+                replaced.Add(now);
+                placed = true;
+            }
+            replaced.Add(entry);
+        }
+        if (!placed)
+        {
+            replaced.Add(now!);
+        }
+        return replaced;
+    }
 }
 
 /// <summary>

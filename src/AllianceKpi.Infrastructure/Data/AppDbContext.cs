@@ -61,16 +61,40 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SubmissionKey> SubmissionKeys => Set<SubmissionKey>();
 
+    private readonly Dictionary<int, Guid> _stampsSeen = [];
+    private readonly Dictionary<int, (Guid Seen, Guid Next)> _stampsFollowed = [];
+
+    /// <summary>
+    /// Tells this context's saves which progress stamp of the project its caller's data was read under. A save that stamps the
+    /// project then replaces that stamp only while it is still the project's, and <see cref="ProgressStampAfter"/> tells the
+    /// caller whether it did: whether its data, with the save's own change made to it, is the project's as of the new stamp.
+    /// </summary>
+    public void SavingOverProgressStamp(int projectId, Guid seen) => _stampsSeen[projectId] = seen;
+
+    /// <summary>
+    /// The stamp this context's last save of the project's progress gave it, when that save replaced <paramref name="seen"/>
+    /// (no other save of the project came between); null otherwise. Read only after the save's transaction has committed.
+    /// </summary>
+    public Guid? ProgressStampAfter(int projectId, Guid seen) =>
+        _stampsFollowed.TryGetValue(projectId, out var followed) && followed.Seen == seen ? followed.Next : null;
+
     public override void Dispose()
     {
-        AuditSource = null; // a pooled context must not carry one request's audit source into the next
+        ForgetRequest(); // a pooled context must not carry one request's audit source or stamps into the next
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
-        AuditSource = null;
+        ForgetRequest();
         return base.DisposeAsync();
+    }
+
+    private void ForgetRequest()
+    {
+        AuditSource = null;
+        _stampsSeen.Clear();
+        _stampsFollowed.Clear();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -101,7 +125,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         int saved;
         try
         {
-            progress.Apply(this);
+            Unfollow(progress);
+            progress.Apply(this, _stampsSeen);
             saved = base.SaveChanges(acceptAllChangesOnSuccess) - early.Count;
         }
         catch
@@ -115,6 +140,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
             base.SaveChanges(acceptAllChangesOnSuccess);
         }
         transaction?.Commit();
+        Follow(progress);
         return saved;
     }
 
@@ -139,7 +165,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         int saved;
         try
         {
-            await progress.ApplyAsync(this, cancellationToken);
+            Unfollow(progress);
+            await progress.ApplyAsync(this, _stampsSeen, cancellationToken);
             saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) - early.Count;
         }
         catch
@@ -156,6 +183,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             await transaction.CommitAsync(cancellationToken);
         }
+        Follow(progress);
         return saved;
     }
 
@@ -200,6 +228,27 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         {
             Forget(early);
             throw;
+        }
+    }
+
+    /// <summary>What an earlier save followed is forgotten for every project this save may stamp.</summary>
+    private void Unfollow(ProgressStamping progress)
+    {
+        foreach (var projectId in _stampsFollowed.Keys.Where(progress.MayStamp).ToList())
+        {
+            _stampsFollowed.Remove(projectId);
+        }
+    }
+
+    /// <summary>
+    /// Remembers which stamps the save replaced as its caller had seen them; in a caller's transaction, the caller reads them
+    /// only once it has committed.
+    /// </summary>
+    private void Follow(ProgressStamping progress)
+    {
+        foreach (var (projectId, seen, next) in progress.Followed)
+        {
+            _stampsFollowed[projectId] = (seen, next);
         }
     }
 

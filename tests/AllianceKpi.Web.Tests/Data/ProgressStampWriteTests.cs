@@ -92,4 +92,81 @@ public sealed class ProgressStampWriteTests : IAsyncLifetime
 
         Assert.Equal(before, await StampAsync(_project));
     }
+    [Fact]
+    public async Task ASaveOverTheStampItsCallerSawTellsTheNewStampAndASaveOverAnOvertakenStampDoesNot()
+    {
+        var seen = await StampAsync(_project);
+        await using (var db = Context())
+        {
+            db.SavingOverProgressStamp(_project, seen);
+            db.AllianceMembers.Add(Member(_project, _periodId));
+            await db.SaveChangesAsync();
+
+            var now = await StampAsync(_project);
+            Assert.NotEqual(seen, now);
+            Assert.Equal(now, db.ProgressStampAfter(_project, seen));
+            Assert.Null(db.ProgressStampAfter(_project, Guid.NewGuid()));
+            Assert.Null(db.ProgressStampAfter(_otherProject, seen));
+        }
+
+        // Another save of the project comes between what the caller read and its own save.
+        var overtaken = await StampAsync(_project);
+        await using (var other = Context())
+        {
+            other.AllianceMembers.Add(Member(_project, _periodId));
+            await other.SaveChangesAsync();
+        }
+        await using (var db = Context())
+        {
+            db.SavingOverProgressStamp(_project, overtaken);
+            db.AllianceMembers.Add(Member(_project, _periodId));
+            await db.SaveChangesAsync();
+
+            Assert.Null(db.ProgressStampAfter(_project, overtaken));
+        }
+        var after = await StampAsync(_project);
+        Assert.NotEqual(overtaken, after);
+        await using var check = Context();
+        Assert.Equal(_project, await check.Projects.Where(p => p.ProgressStamp == after).Select(p => p.Id).SingleAsync());
+    }
+
+    [Fact]
+    public async Task TheSynchronousSaveTellsTheNewStampTheSameWay()
+    {
+        var seen = await StampAsync(_project);
+        await using var db = Context();
+        db.SavingOverProgressStamp(_project, seen);
+        db.AllianceMembers.Add(Member(_project, _periodId));
+        db.SaveChanges();
+
+        Assert.Equal(await StampAsync(_project), db.ProgressStampAfter(_project, seen));
+    }
+
+    [Fact]
+    public async Task ASaveOfTwoEntriesOrAFailedSaveTellsNoNewStamp()
+    {
+        var seen = await StampAsync(_project);
+        await using (var db = Context())
+        {
+            db.SavingOverProgressStamp(_project, seen);
+            db.AllianceMembers.AddRange(Member(_project, _periodId), Member(_project, _periodId));
+            await db.SaveChangesAsync();
+
+            Assert.NotEqual(seen, await StampAsync(_project));
+            Assert.Null(db.ProgressStampAfter(_project, seen));
+        }
+
+        seen = await StampAsync(_project);
+        await using (var db = Context())
+        {
+            db.SavingOverProgressStamp(_project, seen);
+            var member = Member(_project, _periodId);
+            member.ReportingPeriodId = 999_999; // refused by the foreign key
+            db.AllianceMembers.Add(member);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+            Assert.Null(db.ProgressStampAfter(_project, seen));
+        }
+        Assert.Equal(seen, await StampAsync(_project));
+    }
 }

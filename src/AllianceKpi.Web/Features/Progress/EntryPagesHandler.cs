@@ -164,7 +164,7 @@ public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySav
         {
             return new DeleteOutcome(true, refusal);
         }
-        await saver.DeleteAsync(entry, cancellationToken);
+        await saver.DeleteAsync(context, entry, cancellationToken);
         return DeleteOutcome.Deleted;
     }
 

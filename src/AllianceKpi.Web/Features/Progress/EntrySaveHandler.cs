@@ -40,7 +40,8 @@ public sealed record DeleteOutcome(bool Found, string? Refusal)
 /// Errors go into ModelState under the form prefix; a chosen file cannot be kept across a redisplay, so the user is told.
 /// A new entry whose form's key was used already is not saved again: the save answers with the entry the first POST created.
 /// </summary>
-public sealed class EntrySaveHandler(AppDbContext db, AttachmentService attachments, OneTimeSubmissions submissions, TimeProvider clock)
+public sealed class EntrySaveHandler(AppDbContext db, AttachmentService attachments, OneTimeSubmissions submissions, TimeProvider clock,
+    ProgressContextHandler contexts)
 {
     public const string Prefix = "Form";
     public const string AttachmentKey = Prefix + "." + UploadCheck.Field;
@@ -89,6 +90,7 @@ public sealed class EntrySaveHandler(AppDbContext db, AttachmentService attachme
             stored = upload.Attachment!;
             replaced = attachments.Link(entry, stored);
         }
+        contexts.SavingFrom(save.Context);
         if (claim is not null)
         {
             if (await submissions.SaveOnceAsync(claim, () => entry.Id, cancellationToken) is { } earlier)
@@ -109,15 +111,18 @@ public sealed class EntrySaveHandler(AppDbContext db, AttachmentService attachme
             }
             return Refuse(save, modelState, SaveResults.ConflictMessage);
         }
+        await contexts.CarryOverAsync<T>(save.Context, entry.Id, deleted: false, cancellationToken);
         await attachments.RemoveAsync(save.Context.ProjectId, replaced, cancellationToken);
         return entry.Id;
     }
 
-    /// <summary>Deletes an entry, then its file.</summary>
-    public async Task DeleteAsync(ProgressEntry entry, CancellationToken cancellationToken)
+    /// <summary>Deletes an entry of the context's project and period, then its file.</summary>
+    public async Task DeleteAsync<T>(ProgressContext context, T entry, CancellationToken cancellationToken) where T : ProgressEntry
     {
         db.Remove(entry);
+        contexts.SavingFrom(context);
         await db.SaveChangesAsync(cancellationToken);
+        await contexts.CarryOverAsync<T>(context, entry.Id, deleted: true, cancellationToken);
         await attachments.RemoveAsync(entry.ProjectId, entry.AttachmentId, cancellationToken);
     }
 

@@ -36,6 +36,9 @@ public sealed record ProgressContext(
     /// <summary>Whether the project may add, change and delete this period's entries now (the period's 管考資料 is not locked).</summary>
     public bool Editable => ReadOnlyReason is null;
 
+    /// <summary>The data this context was made of, as this node keeps it (<see cref="ProgressContextCache"/>), or null.</summary>
+    public ProgressPageData? Data { get; init; }
+
     public int ProjectId => Project.Id;
     public int PeriodId => Period.Id;
     // A list page asks for these once or twice per row; they are computed once per context. Each cache remembers what it was
@@ -193,13 +196,56 @@ public sealed class ProgressContextHandler(AppDbContext db, TimeProvider clock, 
         var report = KpiEngine.Evaluate(KpiInput.ForPeriod(year, year.Periods, period, entries));
         // Kept under the stamp read before the queries: a save committed in between changed the stamp, so what was read
         // then (newer, never older, than that stamp) is never found again.
-        var data = new ProgressPageData(project.ProgressStamp, project.Year, year, period, entries, report, form);
-        cache.Store(projectId, periodId, kindsKey, data);
+        var data = new ProgressPageData(project.ProgressStamp, project.Year, year, period, entries, report, form, kindsKey);
+        cache.Store(projectId, data);
         return Context(user, project, data);
     }
 
     private ProgressContext Context(ClaimsPrincipal user, Project project, ProgressPageData data) =>
-        new(project, data.Year, data.Period, data.Entries, data.Report, ReadOnlyReason(user, data.Period, data.Form));
+        new(project, data.Year, data.Period, data.Entries, data.Report, ReadOnlyReason(user, data.Period, data.Form)) { Data = data };
+
+    /// <summary>
+    /// Before a save of one entry of <paramref name="context"/>'s project: the save is to replace the stamp the context's data
+    /// was read under, so that <see cref="CarryOverAsync{T}"/> can tell afterwards whether another save came between.
+    /// </summary>
+    public void SavingFrom(ProgressContext context)
+    {
+        if (context.Data is { } data && cache.Enabled)
+        {
+            db.SavingOverProgressStamp(context.ProjectId, data.Stamp);
+        }
+    }
+
+    /// <summary>
+    /// After a committed save (or delete, <paramref name="deleted"/>) of the entry <paramref name="id"/> through
+    /// <paramref name="context"/>: when the save replaced exactly the stamp the context's data was read under, nothing else of
+    /// the project changed in between, so that data with this one entry read back (or taken out) and the rules engine run
+    /// again is the project's as of the new stamp, and is kept under it. The list page a save leads back to, and the next
+    /// edit form, then read no list again (docs/performance.md, round 16). Otherwise nothing is kept, and the next page reads
+    /// everything, as before.
+    /// </summary>
+    public async Task CarryOverAsync<T>(ProgressContext context, int id, bool deleted, CancellationToken cancellationToken)
+        where T : ProgressEntry
+    {
+        if (context.Data is not { } data || !data.Holds(KpiEntries.KindOf(typeof(T)))
+            || db.ProgressStampAfter(context.ProjectId, data.Stamp) is not { } next)
+        {
+            return;
+        }
+        // Read back, not copied from the saved object: the row as the database gives it (an amount's scale, say) is what a
+        // fresh read would show. A save by another request after this one's commit makes what is read newer than the stamp,
+        // never older; that stamp is then no longer the project's, and what is kept under it is never found.
+        var now = deleted ? null : await ReadBack<T>.Query(db, id, context.ProjectId);
+        var entries = data.Entries.With(id, now);
+        var report = KpiEngine.Evaluate(KpiInput.ForPeriod(data.Year, data.Year.Periods, data.Period, entries));
+        cache.Store(context.ProjectId, data with { Stamp = next, Entries = entries, Report = report });
+    }
+
+    private static class ReadBack<T> where T : ProgressEntry
+    {
+        public static readonly Func<AppDbContext, int, int, Task<T?>> Query = EF.CompileAsyncQuery((AppDbContext db, int id, int projectId) =>
+            db.Set<T>().AsNoTracking().FirstOrDefault(e => e.Id == id && e.ProjectId == projectId));
+    }
 
     /// <summary>
     /// Why the period's entries cannot be changed by this user now, or null: the office only views; the project follows the

@@ -11,8 +11,10 @@ namespace AllianceKpi.Web.Features.Progress;
 /// its periods, the entries, the rules engine's report, the lock of the period's 管考資料 form — kept by this node while the
 /// project's <see cref="Project.ProgressStamp"/> is the one it was loaded under. Every save that changes any of it writes a
 /// new stamp in its own transaction, and each request reads the stamp fresh with its role check, so a node never shows what
-/// another node (or it) has since changed. Bounded by the number of entries held (<see cref="SettingMaxEntries"/>; 0 turns
-/// the cache off). The objects held are shared by the requests that find them and must not be changed.
+/// another node (or it) has since changed. A save of one entry made through a page's data carries that data over to the
+/// save's new stamp when no other save of the project came between (<see cref="ProgressContextHandler.CarryOverAsync{T}"/>).
+/// Bounded by the number of entries held (<see cref="SettingMaxEntries"/>; 0 turns the cache off). The objects held are
+/// shared by the requests that find them and must not be changed.
 /// </summary>
 public sealed class ProgressContextCache : IDisposable
 {
@@ -48,7 +50,7 @@ public sealed class ProgressContextCache : IDisposable
     }
 
     /// <summary>Keeps the data (replacing what was kept for the same page under an older stamp).</summary>
-    public void Store(int projectId, int periodId, int kinds, ProgressPageData data)
+    public void Store(int projectId, ProgressPageData data)
     {
         if (_cache is null)
         {
@@ -57,7 +59,7 @@ public sealed class ProgressContextCache : IDisposable
         var size = 1 + data.Entries.Members.Count + data.Entries.Incomes.Count + data.Entries.CooperationProjects.Count
                    + data.Entries.TechTransfers.Count + data.Entries.TechnicalServices.Count + data.Entries.PromotionActivities.Count
                    + data.Entries.MemberServices.Count + data.Entries.DerivedResults.Count;
-        _cache.Set(new Key(projectId, periodId, kinds), data, new MemoryCacheEntryOptions { Size = size });
+        _cache.Set(new Key(projectId, data.Period.Id, data.Kinds), data, new MemoryCacheEntryOptions { Size = size });
     }
 
     /// <summary>A set of entry kinds as one number (bit n for kind n).</summary>
@@ -78,7 +80,8 @@ public sealed class ProgressContextCache : IDisposable
 
 /// <summary>
 /// A 工作進度 page's data as of a project's stamp: what <see cref="ProgressContext"/> holds except the project's row (read with
-/// every request) and the read-only reason (it depends on today).
+/// every request) and the read-only reason (it depends on today). <see cref="Kinds"/> is the set of entry kinds whose lists
+/// were read (<see cref="ProgressContextCache.KindsKey"/>).
 /// </summary>
 public sealed record ProgressPageData(
     Guid Stamp,
@@ -87,7 +90,11 @@ public sealed record ProgressPageData(
     ReportingPeriod Period,
     KpiEntries Entries,
     KpiReport Report,
-    FormLock? Form);
+    FormLock? Form,
+    int Kinds)
+{
+    public bool Holds(EntryKind kind) => (Kinds & (1 << (int)kind)) != 0;
+}
 
 /// <summary>The 管考資料 form's lock state of a period (the form may not exist yet).</summary>
 public sealed record FormLock(FormState State, DateOnly? ExtendedUntil);

@@ -36,7 +36,7 @@ public sealed class ProgressContextCacheRulesTests
             }).ToList(),
         };
         var report = KpiEngine.Evaluate(KpiInput.ForPeriod(year, year.Periods, period, entries));
-        return new ProgressPageData(project.ProgressStamp, project.Year, year, period, entries, report, null);
+        return new ProgressPageData(project.ProgressStamp, project.Year, year, period, entries, report, null, MemberKinds);
     }
 
     private static Project Project() => new() { Id = 7, Year = 2021, ProgressStamp = Guid.NewGuid() };
@@ -47,7 +47,7 @@ public sealed class ProgressContextCacheRulesTests
         using var cache = Cache();
         var project = Project();
         var data = Data(project, 3);
-        cache.Store(project.Id, 2, MemberKinds, data);
+        cache.Store(project.Id, data);
 
         Assert.Same(data, cache.Find(project, 2, MemberKinds));
         Assert.Null(cache.Find(project, 3, MemberKinds));
@@ -62,10 +62,10 @@ public sealed class ProgressContextCacheRulesTests
     {
         using var cache = Cache();
         var project = Project();
-        cache.Store(project.Id, 2, MemberKinds, Data(project, 3));
+        cache.Store(project.Id, Data(project, 3));
         project.ProgressStamp = Guid.NewGuid();
         var newer = Data(project, 4);
-        cache.Store(project.Id, 2, MemberKinds, newer);
+        cache.Store(project.Id, newer);
 
         Assert.Same(newer, cache.Find(project, 2, MemberKinds));
     }
@@ -75,7 +75,7 @@ public sealed class ProgressContextCacheRulesTests
     {
         using var cache = Cache(0);
         var project = Project();
-        cache.Store(project.Id, 2, MemberKinds, Data(project, 3));
+        cache.Store(project.Id, Data(project, 3));
 
         Assert.False(cache.Enabled);
         Assert.Null(cache.Find(project, 2, MemberKinds));
@@ -87,8 +87,8 @@ public sealed class ProgressContextCacheRulesTests
         using var cache = Cache(50);
         var small = Project();
         var large = new Project { Id = 9, Year = 2021, ProgressStamp = Guid.NewGuid() };
-        cache.Store(small.Id, 2, MemberKinds, Data(small, 10));
-        cache.Store(large.Id, 2, MemberKinds, Data(large, 50)); // 51 with the page itself
+        cache.Store(small.Id, Data(small, 10));
+        cache.Store(large.Id, Data(large, 50)); // 51 with the page itself
 
         Assert.NotNull(cache.Find(small, 2, MemberKinds));
         Assert.Null(cache.Find(large, 2, MemberKinds));
@@ -102,5 +102,17 @@ public sealed class ProgressContextCacheRulesTests
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.All(keys, k => Assert.Equal(1, System.Numerics.BitOperations.PopCount((uint)k)));
         Assert.Equal(keys.Aggregate(0, (a, k) => a | k), ProgressContextCache.KindsKey(Enum.GetValues<EntryKind>().ToHashSet()));
+    }
+
+    [Fact]
+    public void DataHoldsTheKindsItsListsWereReadFor()
+    {
+        var income = Data(Project(), 1) with { Kinds = ProgressContextCache.KindsKey(KpiEngine.InputsOf(EntryKind.OperatingIncome)) };
+
+        Assert.True(Data(Project(), 1).Holds(EntryKind.Member));
+        Assert.False(Data(Project(), 1).Holds(EntryKind.OperatingIncome));
+        Assert.True(income.Holds(EntryKind.OperatingIncome));
+        Assert.True(income.Holds(EntryKind.Member)); // an income's payer may be a member
+        Assert.False(income.Holds(EntryKind.PromotionActivity));
     }
 }

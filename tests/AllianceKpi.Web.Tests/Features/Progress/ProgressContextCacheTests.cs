@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using AllianceKpi.Domain.Calendar;
 using AllianceKpi.Domain.Forms;
@@ -8,8 +9,10 @@ using AllianceKpi.Domain.Workflow;
 using AllianceKpi.Infrastructure.Data;
 using AllianceKpi.Infrastructure.Seeding;
 using AllianceKpi.Web.Features.Progress;
+using AllianceKpi.Web.Features.Progress.Members;
 using AllianceKpi.Web.Infrastructure.Authorization;
 using AllianceKpi.Web.Tests.Support;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -228,5 +231,115 @@ public sealed class ProgressContextCacheTests(ProgressContextCacheTests.Factory 
 
         await AddMemberAsync(projectId, periodId, "留下的公司", new DateOnly(2021, 12, 31));
         Assert.NotEqual(stamp, await StampAsync(projectId));
+    }
+    /// <summary>Two members added through the portal, as the assistant would; their ids.</summary>
+    private async Task<(int First, int Second)> TwoMembersAsync(PortalClient assistant, int projectId, int periodId, string first, string second)
+    {
+        await MemberTestData.AddAsync(assistant, projectId, periodId, MemberTestData.Company(first));
+        await MemberTestData.AddAsync(assistant, projectId, periodId, MemberTestData.Company(second));
+        return await factory.WithDbAsync(async db => (
+            await db.AllianceMembers.Where(m => m.CompanyName == first).Select(m => m.Id).SingleAsync(),
+            await db.AllianceMembers.Where(m => m.CompanyName == second).Select(m => m.Id).SingleAsync()));
+    }
+
+    /// <summary>Every member's stored values and verdict in <paramref name="context"/> are those a fresh read and the rules engine give.</summary>
+    private async Task AssertAsReadNowAsync(ProgressContext context)
+    {
+        var members = await factory.WithDbAsync(db =>
+            db.AllianceMembers.AsNoTracking().Where(m => m.ProjectId == context.ProjectId).OrderBy(m => m.Id).ToListAsync());
+        var report = KpiEngine.Evaluate(KpiInput.ForPeriod(context.Year, context.Year.Periods, context.Period, new KpiEntries { Members = members }));
+        Assert.Equal(members.Select(Values), context.Entries.Members.Select(Values));
+        Assert.Equal(members.Select(m => Verdict(report.Find(EntryKind.Member, m.Id))),
+            context.Entries.Members.Select(m => Verdict(context.VerdictOf(EntryKind.Member, m.Id))));
+
+        static string Values(AllianceMember member) => string.Join("|", typeof(AllianceMember).GetProperties()
+            .Where(p => p.PropertyType.IsValueType || p.PropertyType == typeof(string))
+            .Select(p => $"{p.Name}={p.GetValue(member)}"));
+        static string Verdict(Verdict? verdict) => verdict is null ? "—" : $"{verdict.Counted}:{string.Join("；", verdict.Reasons)}";
+    }
+
+    [Fact]
+    public async Task ASaveThroughThePortalKeepsThePagesDataUnderTheNewStampWithTheEntryReadBack()
+    {
+        var (projectId, periodId) = await StartAsync();
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        var (changed, untouched) = await TwoMembersAsync(assistant, projectId, periodId, "帶入改期公司", "帶入不變公司");
+        var url = $"{MemberTestData.Base(projectId, periodId)}/members/{changed}/edit";
+        var version = MemberTestData.ValueOf(await assistant.GetPageAsync(url), "Version");
+        var before = await LoadAsync(projectId, periodId);
+
+        var saved = await MemberTestData.PostAsync(assistant, url,
+            MemberTestData.Company("帶入改期公司", "2021/09/30").With("Representative", "林改期").With("Version", version), url);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await LoadAsync(projectId, periodId);
+        Assert.Equal(await StampAsync(projectId), after.Data!.Stamp);
+        // Carried over, not read again: the member the save did not touch is the very object read before it.
+        Assert.Same(before.Entries.Members.Single(m => m.Id == untouched), after.Entries.Members.Single(m => m.Id == untouched));
+        var member = after.Entries.Members.Single(m => m.Id == changed);
+        Assert.Equal(("林改期", new DateOnly(2021, 9, 30)), (member.Representative, member.ContractEnd));
+        Assert.False(after.VerdictOf(EntryKind.Member, changed)!.Counted); // ends before the 2021/10/31 cutoff
+        await AssertAsReadNowAsync(after);
+    }
+
+    [Fact]
+    public async Task ANewAndADeletedEntryAreCarriedOverInTheirPlaces()
+    {
+        var (projectId, periodId) = await StartAsync();
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        var (deleted, kept) = await TwoMembersAsync(assistant, projectId, periodId, "帶入刪除公司", "帶入保留公司");
+        var list = $"{MemberTestData.Base(projectId, periodId)}/members";
+        await assistant.GetPageAsync(list);
+        var before = await LoadAsync(projectId, periodId);
+
+        var removed = await assistant.PostFormAsync($"{list}/{deleted}/delete", Array.Empty<KeyValuePair<string, string>>(), list);
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var afterDelete = await LoadAsync(projectId, periodId);
+        Assert.Equal(await StampAsync(projectId), afterDelete.Data!.Stamp);
+        Assert.Same(before.Entries.Members.Single(m => m.Id == kept), afterDelete.Entries.Members.Single(m => m.Id == kept));
+        Assert.DoesNotContain(afterDelete.Entries.Members, m => m.Id == deleted);
+        await AssertAsReadNowAsync(afterDelete);
+
+        await MemberTestData.AddAsync(assistant, projectId, periodId, MemberTestData.Company("帶入新增公司"));
+
+        var afterAdd = await LoadAsync(projectId, periodId);
+        Assert.Equal(await StampAsync(projectId), afterAdd.Data!.Stamp);
+        Assert.Same(before.Entries.Members.Single(m => m.Id == kept), afterAdd.Entries.Members.Single(m => m.Id == kept));
+        Assert.Equal("帶入新增公司", afterAdd.Entries.Members[^1].CompanyName);
+        Assert.True(afterAdd.VerdictOf(EntryKind.Member, afterAdd.Entries.Members[^1].Id)!.Counted);
+        await AssertAsReadNowAsync(afterAdd);
+    }
+
+    [Fact]
+    public async Task ASaveThatAnotherSaveOvertookCarriesNothingOverAndTheNextPageReadsBothChanges()
+    {
+        var (projectId, periodId) = await StartAsync();
+        using var assistant = await factory.SignedInAsync(DemoSeeder.AssistantEmail);
+        var (mine, theirs) = await TwoMembersAsync(assistant, projectId, periodId, "帶入我方公司", "帶入他方公司");
+        var userId = await Personas.UserIdAsync(factory, DemoSeeder.AssistantEmail);
+        var user = UserOf(userId);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<ProjectAccess>().RoleOnAsync(user, projectId));
+        var context = (await scope.ServiceProvider.GetRequiredService<ProgressContextHandler>()
+            .LoadAsync(user, projectId, periodId, MemberKinds, CancellationToken.None))!;
+
+        // Another node saves the other member after this request read the page's data, before it saves its own.
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.AllianceMembers.SingleAsync(m => m.Id == theirs)).Representative = "他節點改的";
+            await db.SaveChangesAsync();
+        });
+        var form = MemberForm.From(context.Entries.Members.Single(m => m.Id == mine));
+        form.Representative = "本請求改的";
+        var outcome = await scope.ServiceProvider.GetRequiredService<MembersHandler>()
+            .SaveAsync(context, mine, form, null, userId, new ModelStateDictionary(), CancellationToken.None);
+
+        Assert.Equal(mine, outcome.SavedId);
+        var after = await LoadAsync(projectId, periodId);
+        Assert.Equal(await StampAsync(projectId), after.Data!.Stamp);
+        Assert.Equal("本請求改的", after.Entries.Members.Single(m => m.Id == mine).Representative);
+        Assert.Equal("他節點改的", after.Entries.Members.Single(m => m.Id == theirs).Representative);
+        await AssertAsReadNowAsync(after);
     }
 }
