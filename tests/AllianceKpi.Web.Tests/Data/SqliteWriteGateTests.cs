@@ -112,6 +112,101 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         Assert.Equal(0, gate.HeldCount);
     }
 
+    /// <summary>
+    /// Begins and commits a transaction off xUnit's synchronisation context (as in a request): whether it began on the gate's
+    /// hand-over thread, and whether the code after its commit ran there or back on the thread pool.
+    /// </summary>
+    private static Task<(bool BegunOnHandOver, bool AfterCommitOnHandOver, bool AfterCommitOnPool)> WriteAsync(AppDbContext db,
+        List<string> order, string name, CancellationToken cancellationToken = default) =>
+        Task.Run(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var begunOnHandOver = SqliteWriteGate.OnHandOverThread;
+            lock (order)
+            {
+                order.Add(name);
+            }
+            await db.Database.ExecuteSqlRawAsync("UPDATE ProgrammeYears SET Year = Year WHERE 0", CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+            return (begunOnHandOver, SqliteWriteGate.OnHandOverThread, Thread.CurrentThread.IsThreadPoolThread);
+        }, CancellationToken.None);
+
+    [Fact]
+    public async Task WaitingTransactionsAreHandedTheGateInTheOrderTheyCameAndTheirRequestsGoBackToThePool()
+    {
+        var gate = new SqliteWriteGate(TimeSpan.FromSeconds(30));
+        await using var first = Context(File("one"), gate);
+        await using var second = Context(File("one"), gate);
+        await using var third = Context(File("one"), gate);
+        var order = new List<string>();
+
+        var held = await Task.Run(() => first.Database.BeginTransactionAsync());
+        Assert.False(SqliteWriteGate.OnHandOverThread);
+        var secondWrite = WriteAsync(second, order, "second");
+        await Pause();
+        var thirdWrite = WriteAsync(third, order, "third");
+        await Pause();
+        Assert.Empty(order);
+        await held.CommitAsync();
+        await held.DisposeAsync();
+
+        var results = await Task.WhenAll(secondWrite, thirdWrite).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(["second", "third"], order);
+        Assert.All(results, r =>
+        {
+            Assert.True(r.BegunOnHandOver); // began the moment the gate was handed over, on the thread that handed it
+            Assert.False(r.AfterCommitOnHandOver);
+            Assert.True(r.AfterCommitOnPool);
+        });
+        Assert.Equal(0, gate.HeldCount);
+    }
+
+    [Fact]
+    public async Task AWaiterThatGaveUpIsPassedOverAndTheGateIsFreeAgain()
+    {
+        var gate = new SqliteWriteGate(TimeSpan.FromSeconds(30));
+        await using var first = Context(File("one"), gate);
+        await using var second = Context(File("one"), gate);
+        await using var third = Context(File("one"), gate);
+        var order = new List<string>();
+        using var cancel = new CancellationTokenSource();
+
+        var held = await first.Database.BeginTransactionAsync();
+        var cancelled = WriteAsync(second, order, "second", cancel.Token);
+        await Pause();
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(1, gate.HeldCount);
+        await held.CommitAsync();
+        await held.DisposeAsync();
+
+        // Only the one that gave up was waiting: the gate is not left held for it (the next would wait its 30 s for nothing).
+        await WriteAsync(third, order, "third").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(["third"], order);
+        Assert.Equal(0, gate.HeldCount);
+    }
+
+    [Fact]
+    public async Task ASynchronousTransactionWaitsForTheGateToo()
+    {
+        var gate = new SqliteWriteGate(TimeSpan.FromSeconds(30));
+        await using var first = Context(File("one"), gate);
+        await using var second = Context(File("one"), gate);
+
+        await using var held = await first.Database.BeginTransactionAsync();
+        var waiting = Task.Run(() =>
+        {
+            using var transaction = second.Database.BeginTransaction();
+            transaction.Commit();
+        });
+        await Pause();
+        Assert.False(waiting.IsCompleted);
+        await held.CommitAsync();
+
+        await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, gate.HeldCount);
+    }
+
     [Fact]
     public async Task AGateNotHadInTimeFallsBackToSqlitesOwnLock()
     {
