@@ -104,10 +104,17 @@ public sealed class EvaluationContextHandler(ProgressContextHandler progress, Ap
         CancellationToken cancellationToken)
     {
         var actor = await workflow.ActorAsync(user, projectId, cancellationToken);
-        var forms = tracked ? db.EvaluationForms : db.EvaluationForms.AsNoTracking();
-        var form = await forms.Include(f => f.Items)
-                       .FirstOrDefaultAsync(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId, cancellationToken)
+        var form = await (tracked ? TrackedFormQuery : UntrackedFormQuery)(db, projectId, periodId, cancellationToken)
                    ?? new EvaluationForm { ProjectId = projectId, ReportingPeriodId = periodId, State = FormState.Draft };
         return (actor, form);
     }
+
+    // Read by every 管考資料 page and every autosave: compiled once (docs/performance.md, round 17).
+    private static readonly Func<AppDbContext, int, int, CancellationToken, Task<EvaluationForm?>> TrackedFormQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int projectId, int periodId, CancellationToken cancellationToken) =>
+            db.EvaluationForms.Include(f => f.Items).FirstOrDefault(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId));
+
+    private static readonly Func<AppDbContext, int, int, CancellationToken, Task<EvaluationForm?>> UntrackedFormQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int projectId, int periodId, CancellationToken cancellationToken) =>
+            db.EvaluationForms.AsNoTracking().Include(f => f.Items).FirstOrDefault(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId));
 }

@@ -184,8 +184,12 @@ public abstract class EntryPagesHandler<TEntry, TForm>(AppDbContext db, EntrySav
         await RedisplayAsync(context, form, id, conflicts, submissionKey, cancellationToken);
 
     private Task<TEntry?> TrackedAsync(ProgressContext context, int id, CancellationToken cancellationToken) =>
-        Db.Set<TEntry>().FirstOrDefaultAsync(
-            e => e.Id == id && e.ProjectId == context.ProjectId && e.ReportingPeriodId == context.PeriodId, cancellationToken);
+        TrackedQuery(Db, id, context.ProjectId, context.PeriodId, cancellationToken);
+
+    // Read by every save and delete of an entry: compiled once per kind (docs/performance.md, round 17).
+    private static readonly Func<AppDbContext, int, int, int, CancellationToken, Task<TEntry?>> TrackedQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int id, int projectId, int periodId, CancellationToken cancellationToken) =>
+            db.Set<TEntry>().FirstOrDefault(e => e.Id == id && e.ProjectId == projectId && e.ReportingPeriodId == periodId));
 }
 
 /// <summary>A kind that names a company — a member chosen from the drop-down or a non-member by name: 付款單位 / 合作對象.</summary>

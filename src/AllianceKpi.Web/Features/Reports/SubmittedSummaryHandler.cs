@@ -72,37 +72,58 @@ public sealed class SubmittedSummaryHandler(AppDbContext db, SummaryReportHandle
     /// </summary>
     public async Task<CachedSummaryPdf?> CachedPdfAsync(int projectId, int periodId, SummaryView view, CancellationToken cancellationToken)
     {
-        var state = await db.EvaluationForms.AsNoTracking().Where(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId)
-            .Select(f => (FormState?)f.State).FirstOrDefaultAsync(cancellationToken);
+        var state = await FormStateQuery(db, projectId, periodId, cancellationToken);
         if (state is not (FormState.Submitted or FormState.Accepted))
         {
             return null;
         }
-        var found = await db.FormSubmissions.AsNoTracking()
-            .Where(s => s.Kind == FormKind.Evaluation && s.ProjectId == projectId && s.ReportingPeriodId == periodId)
-            .OrderByDescending(s => s.Number)
-            .Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new { s.Id, p.Number, p.Year })
-            .FirstOrDefaultAsync(cancellationToken);
+        var found = await LatestSubmissionQuery(db, projectId, periodId, cancellationToken);
         if (found is null)
         {
             return null;
         }
-        var period = await db.ReportingPeriods.AsNoTracking().Where(p => p.Id == periodId && p.ProgrammeYear!.Year == found.Year)
-            .Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
-        if (period is null || (view == SummaryView.Cumulative && !await TargetsSubmittedAsync(projectId, found.Year, cancellationToken)))
+        var period = await PeriodNameQuery(db, periodId, found.Year, cancellationToken);
+        if (period is null || (view == SummaryView.Cumulative && !await TargetsSubmittedQuery(db, projectId, found.Year, cancellationToken)))
         {
             return null;
         }
         var label = state.Value.Label();
-        var sha256 = await db.SummaryPdfs.AsNoTracking()
-            .Where(p => p.FormSubmissionId == found.Id && p.View == (int)view && p.Status == label).Select(p => p.Sha256)
-            .FirstOrDefaultAsync(cancellationToken);
+        var sha256 = await StoredPdfHashQuery(db, found.Id, (int)view, label, cancellationToken);
         return sha256 is null ? null : new CachedSummaryPdf(found.Id, (int)view, label, sha256, SummaryReportHandler.FileName(found.Number, period, view));
     }
 
-    private Task<bool> TargetsSubmittedAsync(int projectId, int year, CancellationToken cancellationToken) =>
-        db.ExpectedResults.AnyAsync(e => e.ProjectId == projectId && e.Year == year
-                                         && (e.State == FormState.Submitted || e.State == FormState.Accepted), cancellationToken);
+    // The quick way to a cached download is taken by every download of a submitted summary: its statements are compiled once,
+    // so that no expression tree is built and looked up per download (docs/performance.md, round 17).
+    private static readonly Func<AppDbContext, int, int, CancellationToken, Task<FormState?>> FormStateQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int projectId, int periodId, CancellationToken cancellationToken) =>
+            db.EvaluationForms.AsNoTracking().Where(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId)
+                .Select(f => (FormState?)f.State).FirstOrDefault());
+
+    private static readonly Func<AppDbContext, int, int, CancellationToken, Task<LatestSubmission?>> LatestSubmissionQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int projectId, int periodId, CancellationToken cancellationToken) =>
+            db.FormSubmissions.AsNoTracking()
+                .Where(s => s.Kind == FormKind.Evaluation && s.ProjectId == projectId && s.ReportingPeriodId == periodId)
+                .OrderByDescending(s => s.Number)
+                .Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new LatestSubmission(s.Id, p.Number, p.Year))
+                .FirstOrDefault());
+
+    private static readonly Func<AppDbContext, int, int, CancellationToken, Task<string?>> PeriodNameQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int periodId, int year, CancellationToken cancellationToken) =>
+            db.ReportingPeriods.AsNoTracking().Where(p => p.Id == periodId && p.ProgrammeYear!.Year == year)
+                .Select(p => p.Name).FirstOrDefault());
+
+    private static readonly Func<AppDbContext, int, int, CancellationToken, Task<bool>> TargetsSubmittedQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int projectId, int year, CancellationToken cancellationToken) =>
+            db.ExpectedResults.Any(e => e.ProjectId == projectId && e.Year == year
+                                        && (e.State == FormState.Submitted || e.State == FormState.Accepted)));
+
+    private static readonly Func<AppDbContext, int, int, string, CancellationToken, Task<string?>> StoredPdfHashQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int submissionId, int view, string status, CancellationToken cancellationToken) =>
+            db.SummaryPdfs.AsNoTracking().Where(p => p.FormSubmissionId == submissionId && p.View == view && p.Status == status)
+                .Select(p => p.Sha256).FirstOrDefault());
+
+    /// <summary>The latest submission of a form and its project's number and year.</summary>
+    private sealed record LatestSubmission(int Id, string Number, int Year);
 
     private async Task<SummaryReport?> StoredAsync(int submissionId, SummaryView view, CancellationToken cancellationToken)
     {
