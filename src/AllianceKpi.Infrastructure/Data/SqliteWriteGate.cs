@@ -212,7 +212,8 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
                 if (_thread is null)
                 {
                     _thread = new Thread(HandOver) { IsBackground = true, Name = "SQLite write gate" };
-                    _thread.Start();
+                    // Without the starting request's context (its AsyncLocals): each continuation run here brings its own.
+                    _thread.UnsafeStart();
                 }
                 _handOvers.Release();
             }
