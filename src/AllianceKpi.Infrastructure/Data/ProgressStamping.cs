@@ -25,7 +25,6 @@ internal sealed class ProgressStamping
 
     public bool IsEmpty => _projects.Count == 0 && _years.Count == 0;
 
-
     public static ProgressStamping Of(ChangeTracker tracker)
     {
         var stamping = new ProgressStamping();
