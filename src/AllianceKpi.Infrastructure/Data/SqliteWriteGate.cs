@@ -113,10 +113,8 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     private Task ReleaseAsync(Guid connectionId)
     {
         Release(connectionId);
-        return FileGate.OnHandOverThread ? BackToThreadPoolAsync() : Task.CompletedTask;
+        return FileGate.OnHandOverThread ? FileGate.BackToThreadPool() : Task.CompletedTask;
     }
-
-    private static async Task BackToThreadPoolAsync() => await Task.Yield();
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.ConnectionId);
 
@@ -175,6 +173,9 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         [ThreadStatic]
         private static bool t_handingOver;
 
+        [ThreadStatic]
+        private static TaskCompletionSource? t_backToPool;
+
         private readonly object _lock = new();
         private readonly Queue<Waiter> _waiting = new();
         private readonly SemaphoreSlim _handOvers = new(0);
@@ -182,6 +183,15 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         private Thread? _thread;
 
         public static bool OnHandOverThread => t_handingOver;
+
+        /// <summary>
+        /// A task for the transaction running on this hand-over thread to await at its end. It is completed once the run has
+        /// returned here, when whatever awaits it has surely registered, and its continuations go to the thread pool. (A task
+        /// completed by the pool instead, such as <c>Task.Yield</c>'s, may be done before its caller awaits it, and the caller
+        /// would then go on here.)
+        /// </summary>
+        public static Task BackToThreadPool() =>
+            (t_backToPool ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
         /// <summary>Takes the gate when it is free (null), or queues a waiter behind those already waiting.</summary>
         public Waiter? TakeOrQueue()
@@ -256,6 +266,9 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
                 {
                     // The continuation's own exceptions stay in its tasks; nothing here may end the thread.
                 }
+                var backToPool = t_backToPool;
+                t_backToPool = null;
+                backToPool?.TrySetResult();
             }
         }
 
