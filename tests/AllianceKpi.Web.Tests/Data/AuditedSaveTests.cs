@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AllianceKpi.Domain.Audit;
 using AllianceKpi.Domain.Progress;
 using AllianceKpi.Infrastructure;
@@ -19,6 +20,7 @@ public sealed class AuditedSaveTests : IAsyncLifetime
 {
     private readonly TestDatabase _database = TestDatabase.Create();
     private readonly SaveCounter _saves = new();
+    private readonly SavepointCounter _savepoints = new();
     private int _projectId;
     private int _periodId;
 
@@ -41,10 +43,29 @@ public sealed class AuditedSaveTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Counts the savepoints EF sets (it sets one around each pass of its save made in a transaction already open).</summary>
+    private sealed class SavepointCounter : DbTransactionInterceptor
+    {
+        public int Set;
+
+        public override InterceptionResult CreatingSavepoint(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+        {
+            Interlocked.Increment(ref Set);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Set);
+            return ValueTask.FromResult(result);
+        }
+    }
+
     private AppDbContext Context(bool audited = true)
     {
         var options = DatabaseSetup.Configure(new DbContextOptionsBuilder<AppDbContext>(), _database.Provider, _database.ConnectionString)
-            .AddInterceptors(_saves);
+            .AddInterceptors(_saves, _savepoints);
         return new AppDbContext((DbContextOptions<AppDbContext>)options.Options) { AuditSource = audited ? new Source() : null };
     }
 
@@ -138,6 +159,7 @@ public sealed class AuditedSaveTests : IAsyncLifetime
 
         member.CompanyName = "衝突測試有限公司";
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        Assert.True(db.Database.AutoSavepointsEnabled); // put back after a failed save too
         Assert.Empty(await RowsAsync(memberId));
         Assert.Empty(db.ChangeTracker.Entries<AuditEntry>());
 
@@ -148,5 +170,35 @@ public sealed class AuditedSaveTests : IAsyncLifetime
         Assert.Equal([AuditAction.Modified], rows.Select(r => r.Action));
         Assert.Contains("衝突後重存有限公司", rows[0].Changes);
         Assert.DoesNotContain("衝突測試有限公司", rows[0].Changes);
+    }
+
+    [Fact]
+    public async Task ASaveInATransactionOfItsOwnSetsNoSavepointWhileInACallersTransactionEFStillSetsOne()
+    {
+        var memberId = await ExistingMemberAsync();
+        await using var db = Context();
+        var member = await db.AllianceMembers.SingleAsync(m => m.Id == memberId);
+
+        member.CompanyName = "無儲存點非同步有限公司";
+        _savepoints.Set = 0;
+        await db.SaveChangesAsync();
+        member.CompanyName = "無儲存點同步有限公司";
+        db.SaveChanges();
+        Assert.Equal(0, _savepoints.Set);
+        Assert.True(db.Database.AutoSavepointsEnabled);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            member.CompanyName = "呼叫端交易有限公司";
+            await db.SaveChangesAsync();
+            Assert.Equal(1, _savepoints.Set); // a caller may go on after a failed save, back at EF's savepoint
+            await transaction.CommitAsync();
+        }
+
+        var rows = await RowsAsync(memberId);
+        Assert.Equal(3, rows.Count);
+        Assert.Contains("無儲存點非同步有限公司", rows[0].Changes);
+        Assert.Contains("無儲存點同步有限公司", rows[1].Changes);
+        Assert.Contains("呼叫端交易有限公司", rows[2].Changes);
     }
 }
