@@ -72,58 +72,45 @@ public sealed class SubmittedSummaryHandler(AppDbContext db, SummaryReportHandle
     /// </summary>
     public async Task<CachedSummaryPdf?> CachedPdfAsync(int projectId, int periodId, SummaryView view, CancellationToken cancellationToken)
     {
-        var state = await FormStateQuery(db, projectId, periodId, cancellationToken);
-        if (state is not (FormState.Submitted or FormState.Accepted))
+        var found = await QuickPathQuery(db, projectId, periodId, (int)view, SubmittedLabel, AcceptedLabel, cancellationToken);
+        if (found is not { State: FormState.Submitted or FormState.Accepted } || found.Period is null || found.Sha256 is null
+            || (view == SummaryView.Cumulative && !found.TargetsSubmitted))
         {
             return null;
         }
-        var found = await LatestSubmissionQuery(db, projectId, periodId, cancellationToken);
-        if (found is null)
-        {
-            return null;
-        }
-        var period = await PeriodNameQuery(db, periodId, found.Year, cancellationToken);
-        if (period is null || (view == SummaryView.Cumulative && !await TargetsSubmittedQuery(db, projectId, found.Year, cancellationToken)))
-        {
-            return null;
-        }
-        var label = state.Value.Label();
-        var sha256 = await StoredPdfHashQuery(db, found.Id, (int)view, label, cancellationToken);
-        return sha256 is null ? null : new CachedSummaryPdf(found.Id, (int)view, label, sha256, SummaryReportHandler.FileName(found.Number, period, view));
+        return new CachedSummaryPdf(found.SubmissionId, (int)view, found.State.Label(), found.Sha256,
+            SummaryReportHandler.FileName(found.Number, found.Period, view));
     }
 
-    // The quick way to a cached download is taken by every download of a submitted summary: its statements are compiled once,
-    // so that no expression tree is built and looked up per download (docs/performance.md, round 17).
-    private static readonly Func<AppDbContext, int, int, CancellationToken, Task<FormState?>> FormStateQuery =
-        EF.CompileAsyncQuery((AppDbContext db, int projectId, int periodId, CancellationToken cancellationToken) =>
-            db.EvaluationForms.AsNoTracking().Where(f => f.ProjectId == projectId && f.ReportingPeriodId == periodId)
-                .Select(f => (FormState?)f.State).FirstOrDefault());
+    private static readonly string SubmittedLabel = FormState.Submitted.Label();
+    private static readonly string AcceptedLabel = FormState.Accepted.Label();
 
-    private static readonly Func<AppDbContext, int, int, CancellationToken, Task<LatestSubmission?>> LatestSubmissionQuery =
-        EF.CompileAsyncQuery((AppDbContext db, int projectId, int periodId, CancellationToken cancellationToken) =>
-            db.FormSubmissions.AsNoTracking()
-                .Where(s => s.Kind == FormKind.Evaluation && s.ProjectId == projectId && s.ReportingPeriodId == periodId)
-                .OrderByDescending(s => s.Number)
-                .Join(db.Projects, s => s.ProjectId, p => p.Id, (s, p) => new LatestSubmission(s.Id, p.Number, p.Year))
-                .FirstOrDefault());
+    /// <summary>
+    /// The quick way to a cached download, taken by every download of a submitted summary, in one statement: the form's
+    /// latest submission with its project's number and year, the form's state, the period's name (when the period is of that
+    /// year), whether that year's 預期成果 is submitted (for 累計), and the SHA-256 of the PDF stored for the view under the
+    /// form's state. Compiled once, so that no expression tree is built and looked up per download; one round trip instead of
+    /// four (docs/performance.md, rounds 17 and 18).
+    /// </summary>
+    private static readonly Func<AppDbContext, int, int, int, string, string, CancellationToken, Task<QuickPath?>> QuickPathQuery =
+        EF.CompileAsyncQuery((AppDbContext db, int projectId, int periodId, int view, string submitted, string accepted, CancellationToken cancellationToken) =>
+            (from s in db.FormSubmissions.AsNoTracking()
+             where s.Kind == FormKind.Evaluation && s.ProjectId == projectId && s.ReportingPeriodId == periodId
+             join p in db.Projects on s.ProjectId equals p.Id
+             join f in db.EvaluationForms on new { s.ProjectId, s.ReportingPeriodId } equals new { f.ProjectId, f.ReportingPeriodId }
+             orderby s.Number descending
+             select new QuickPath(
+                 s.Id, p.Number, p.Year, f.State,
+                 db.ReportingPeriods.Where(r => r.Id == periodId && r.ProgrammeYear!.Year == p.Year).Select(r => r.Name).FirstOrDefault(),
+                 db.ExpectedResults.Any(e => e.ProjectId == projectId && e.Year == p.Year
+                                             && (e.State == FormState.Submitted || e.State == FormState.Accepted)),
+                 db.SummaryPdfs.Where(x => x.FormSubmissionId == s.Id && x.View == view
+                                           && x.Status == (f.State == FormState.Accepted ? accepted : submitted))
+                     .Select(x => x.Sha256).FirstOrDefault()))
+            .FirstOrDefault());
 
-    private static readonly Func<AppDbContext, int, int, CancellationToken, Task<string?>> PeriodNameQuery =
-        EF.CompileAsyncQuery((AppDbContext db, int periodId, int year, CancellationToken cancellationToken) =>
-            db.ReportingPeriods.AsNoTracking().Where(p => p.Id == periodId && p.ProgrammeYear!.Year == year)
-                .Select(p => p.Name).FirstOrDefault());
-
-    private static readonly Func<AppDbContext, int, int, CancellationToken, Task<bool>> TargetsSubmittedQuery =
-        EF.CompileAsyncQuery((AppDbContext db, int projectId, int year, CancellationToken cancellationToken) =>
-            db.ExpectedResults.Any(e => e.ProjectId == projectId && e.Year == year
-                                        && (e.State == FormState.Submitted || e.State == FormState.Accepted)));
-
-    private static readonly Func<AppDbContext, int, int, string, CancellationToken, Task<string?>> StoredPdfHashQuery =
-        EF.CompileAsyncQuery((AppDbContext db, int submissionId, int view, string status, CancellationToken cancellationToken) =>
-            db.SummaryPdfs.AsNoTracking().Where(p => p.FormSubmissionId == submissionId && p.View == view && p.Status == status)
-                .Select(p => p.Sha256).FirstOrDefault());
-
-    /// <summary>The latest submission of a form and its project's number and year.</summary>
-    private sealed record LatestSubmission(int Id, string Number, int Year);
+    /// <summary>What the quick way reads: the latest submission, its form's state and what its cached PDF is found by.</summary>
+    private sealed record QuickPath(int SubmissionId, string Number, int Year, FormState State, string? Period, bool TargetsSubmitted, string? Sha256);
 
     private async Task<SummaryReport?> StoredAsync(int submissionId, SummaryView view, CancellationToken cancellationToken)
     {
