@@ -56,9 +56,11 @@ public static class LoadMeasure
 {
     /// <summary>
     /// Runs <paramref name="step"/> in a loop for <paramref name="duration"/> with <paramref name="workers"/> concurrent loops; worker
-    /// w takes clients w, w + workers, w + 2×workers… in turn (one loop per client when <paramref name="workers"/> is the count).
+    /// w takes clients w, w + workers, w + 2×workers… in turn (one loop per client when <paramref name="workers"/> is the count). With
+    /// <paramref name="turnsEach"/>, a worker stops once each of its clients has had that many turns, however long that takes.
     /// </summary>
-    public static async Task<LoadResult> RunAsync(IReadOnlyList<LoadClient> clients, TimeSpan duration, Func<LoadClient, Task> step, int? workers = null)
+    public static async Task<LoadResult> RunAsync(IReadOnlyList<LoadClient> clients, TimeSpan duration, Func<LoadClient, Task> step, int? workers = null,
+        int? turnsEach = null)
     {
         var loops = Math.Min(workers ?? clients.Count, clients.Count);
         foreach (var client in clients)
@@ -69,7 +71,7 @@ public static class LoadMeasure
         await Task.WhenAll(Enumerable.Range(0, loops).Select(async w =>
         {
             var mine = clients.Where((_, i) => i % loops == w).ToList();
-            for (var turn = 0; watch.Elapsed < duration; turn++)
+            for (var turn = 0; turnsEach is { } each ? turn < each * mine.Count : watch.Elapsed < duration; turn++)
             {
                 await step(mine[turn % mine.Count]);
             }
