@@ -87,7 +87,7 @@ public sealed class SubmittedSummaryHandler(AppDbContext db, SummaryReportHandle
 
     /// <summary>
     /// The quick way to a cached download, taken by every download of a submitted summary, in one statement: the form's
-    /// latest submission with its project's number and year, the form's state, the period's name (when the period is of that
+    /// latest submission with its project's number, the form's state, the period's name (when the period is of the project's
     /// year), whether that year's 預期成果 is submitted (for 累計), and the SHA-256 of the PDF stored for the view under the
     /// form's state. Compiled once, so that no expression tree is built and looked up per download; one round trip instead of
     /// four (docs/performance.md, rounds 17 and 18).
@@ -100,7 +100,7 @@ public sealed class SubmittedSummaryHandler(AppDbContext db, SummaryReportHandle
              join f in db.EvaluationForms on new { s.ProjectId, s.ReportingPeriodId } equals new { f.ProjectId, f.ReportingPeriodId }
              orderby s.Number descending
              select new QuickPath(
-                 s.Id, p.Number, p.Year, f.State,
+                 s.Id, p.Number, f.State,
                  db.ReportingPeriods.Where(r => r.Id == periodId && r.ProgrammeYear!.Year == p.Year).Select(r => r.Name).FirstOrDefault(),
                  db.ExpectedResults.Any(e => e.ProjectId == projectId && e.Year == p.Year
                                              && (e.State == FormState.Submitted || e.State == FormState.Accepted)),
@@ -110,7 +110,7 @@ public sealed class SubmittedSummaryHandler(AppDbContext db, SummaryReportHandle
             .FirstOrDefault());
 
     /// <summary>What the quick way reads: the latest submission, its form's state and what its cached PDF is found by.</summary>
-    private sealed record QuickPath(int SubmissionId, string Number, int Year, FormState State, string? Period, bool TargetsSubmitted, string? Sha256);
+    private sealed record QuickPath(int SubmissionId, string Number, FormState State, string? Period, bool TargetsSubmitted, string? Sha256);
 
     private async Task<SummaryReport?> StoredAsync(int submissionId, SummaryView view, CancellationToken cancellationToken)
     {
